@@ -1,0 +1,2 @@
+/** Analyst actions recorded as append-only, attributed events. */
+package org.sitroom.annotate;

@@ -1,0 +1,2 @@
+/** Annotate view: labels and triplet judgements (ANALYST). */
+package org.sitroom.annotate.ui;

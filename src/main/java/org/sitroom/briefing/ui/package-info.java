@@ -1,0 +1,2 @@
+/** Briefings view: snapshots and exports. */
+package org.sitroom.briefing.ui;

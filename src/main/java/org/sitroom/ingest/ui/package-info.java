@@ -1,0 +1,2 @@
+/** Sources view: source health, schedules and quarantine (ADMIN). */
+package org.sitroom.ingest.ui;

@@ -1,0 +1,2 @@
+/** The narrative model people read: narratives, themes, hourly growth, lineage. */
+package org.sitroom.narratives;

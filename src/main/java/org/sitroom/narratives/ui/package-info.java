@@ -1,0 +1,2 @@
+/** Overview, Narratives and Search views. */
+package org.sitroom.narratives.ui;

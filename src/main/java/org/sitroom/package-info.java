@@ -1,0 +1,2 @@
+/** Sitroom: a situation room that groups the posts of an unfolding event into narratives. */
+package org.sitroom;

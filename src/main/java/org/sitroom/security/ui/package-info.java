@@ -1,0 +1,2 @@
+/** Login and user administration views. */
+package org.sitroom.security.ui;

@@ -1,0 +1,2 @@
+/** Milestones and detected bursts on an event's time axis. */
+package org.sitroom.timeline;

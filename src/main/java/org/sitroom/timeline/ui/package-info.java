@@ -1,0 +1,2 @@
+/** Incident timeline view. */
+package org.sitroom.timeline.ui;
