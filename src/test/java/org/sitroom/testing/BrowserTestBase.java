@@ -31,8 +31,6 @@ public abstract class BrowserTestBase {
     static void sitroomProperties(DynamicPropertyRegistry registry) {
         registry.add("sitroom.data", () -> TempDataFolder.get().toString());
         registry.add("sitroom.security.users-file", () -> TestUsers.file().toString());
-        // The tests drive what users get: the production bundle that `package` built, not dev mode.
-        registry.add("vaadin.productionMode", () -> "true");
     }
 
     @BeforeEach
