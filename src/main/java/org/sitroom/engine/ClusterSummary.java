@@ -9,7 +9,8 @@ import java.util.List;
  * @param duplicateGroups distinct duplicate groups among them (what clustering actually weighed)
  * @param centroid mean of its members' vectors, L2-normalised (for themes and for assigning new posts)
  * @param representativeIds posts closest to the centroid, at most one per duplicate group
+ * @param theme the super-category it falls in (agglomerative clustering of centroids), 0-based
  */
 public record ClusterSummary(String narrativeId, int posts, int duplicateGroups, float[] centroid,
-                             List<String> representativeIds) {
+                             List<String> representativeIds, int theme) {
 }
