@@ -8,7 +8,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.sitroom.base.ui.EmptyState;
 import org.sitroom.base.ui.ViewFrame;
-import org.apache.lucene.search.IndexSearcher;
 
 /** Search: Find posts by words and by meaning. */
 @Route("search")
@@ -19,7 +18,6 @@ class SearchView extends Composite<ViewFrame> {
 
     @Override
     protected ViewFrame initContent() {
-        IndexSearcher forbidden = null; // deliberately forbidden: proves ModularityTests fails
         ViewFrame frame = new ViewFrame("Search", "Find posts by words and by meaning.",
                 new EmptyState(VaadinIcon.SEARCH, "Search is not available yet", "One box that finds posts by rare words (BM25) and by paraphrase (semantic search), with filters for time, language, source and narrative."));
         frame.setId("view-search");
