@@ -8,7 +8,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.sitroom.base.ui.EmptyState;
 import org.sitroom.base.ui.ViewFrame;
-import org.apache.lucene.search.IndexSearcher;
 
 /** Search: Find posts by words and by meaning. */
 @Route("search")
@@ -16,9 +15,6 @@ import org.apache.lucene.search.IndexSearcher;
 @Menu(order = 3, title = "Search", icon = "vaadin:search")
 @RolesAllowed("VIEWER")
 class SearchView extends Composite<ViewFrame> {
-
-    // Deliberately forbidden: proves ModularityTests fails on a view reaching Lucene.
-    private final Class<?> forbidden = IndexSearcher.class;
 
     @Override
     protected ViewFrame initContent() {
