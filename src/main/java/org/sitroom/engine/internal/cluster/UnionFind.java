@@ -2,7 +2,8 @@ package org.sitroom.engine.internal.cluster;
 
 /**
  * Disjoint sets over {@code 0..n-1} with path halving and union by size, so any sequence of m operations costs
- * O(m α(n)). Backed by two int arrays: no boxing, about 8 bytes per element.
+ * O(m α(n)). One int array, 4 bytes per element: a root stores minus its set size, any other element its parent.
+ * Keeping size and parent in one array halves the cache footprint of the random finds in Kruskal.
  *
  * <p>Not thread-safe. Which element becomes a set's root is deterministic (larger set wins, ties go to the smaller
  * root index), so callers that derive numbering from roots get the same numbers on every run.
@@ -10,7 +11,6 @@ package org.sitroom.engine.internal.cluster;
 public final class UnionFind {
 
     private final int[] parent;
-    private final int[] size;
     private int sets;
 
     /** {@code n} singleton sets. */
@@ -19,11 +19,7 @@ public final class UnionFind {
             throw new IllegalArgumentException("n must be >= 0: " + n);
         }
         parent = new int[n];
-        size = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-            size[i] = 1;
-        }
+        java.util.Arrays.fill(parent, -1);
         sets = n;
     }
 
@@ -36,9 +32,14 @@ public final class UnionFind {
     public int find(int x) {
         int[] p = parent;
         // Path halving: every node on the way points to its grandparent; iterative, so deep chains cannot overflow.
-        while (p[x] != x) {
-            p[x] = p[p[x]];
-            x = p[x];
+        while (p[x] >= 0) {
+            int up = p[x];
+            int grand = p[up];
+            if (grand < 0) {
+                return up;
+            }
+            p[x] = grand;
+            x = grand;
         }
         return x;
     }
@@ -64,12 +65,14 @@ public final class UnionFind {
         }
         int big = ra;
         int small = rb;
-        if (size[rb] > size[ra] || (size[rb] == size[ra] && rb < ra)) {
+        int sa = -parent[ra];
+        int sb = -parent[rb];
+        if (sb > sa || (sb == sa && rb < ra)) {
             big = rb;
             small = ra;
         }
+        parent[big] = -(sa + sb);
         parent[small] = big;
-        size[big] += size[small];
         sets--;
         return big;
     }
@@ -81,7 +84,7 @@ public final class UnionFind {
 
     /** Number of elements in {@code x}'s set. */
     public int setSize(int x) {
-        return size[find(x)];
+        return -parent[find(x)];
     }
 
     /** Number of disjoint sets. */

@@ -309,6 +309,29 @@ class HdbscanTest {
         assertThat(seconds).isLessThan(30);
     }
 
+    @Test
+    void radixSortOrdersKeysStablyAndCarriesValues() {
+        SplittableRandom rnd = new SplittableRandom(6);
+        int n = 100_000;
+        long[] keys = new long[n];
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+            // Few distinct high words (ties), random low words, all non-negative like packed float bits.
+            keys[i] = ((long) rnd.nextInt(50) << 40) | (rnd.nextInt(3) == 0 ? 7 : rnd.nextInt(1 << 30));
+            values[i] = ((long) i << 32) | (keys[i] & 0xffff);
+        }
+        long[] expected = keys.clone();
+        Arrays.sort(expected);
+        Hdbscan.radixSort(keys, values);
+        assertThat(keys).isEqualTo(expected);
+        for (int i = 0; i < n; i++) {
+            assertThat(values[i] & 0xffff).isEqualTo(keys[i] & 0xffff);
+            if (i > 0 && keys[i] == keys[i - 1]) {
+                assertThat(values[i] >>> 32).as("stable at %d", i).isGreaterThan(values[i - 1] >>> 32);
+            }
+        }
+    }
+
     // --- helpers ---
 
     static int[] only(int[] labels, int[] truth, boolean planted) {
