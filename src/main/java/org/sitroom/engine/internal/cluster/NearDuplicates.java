@@ -86,6 +86,20 @@ public final class NearDuplicates {
             return groupSizes.length;
         }
 
+        /**
+         * Spreads one value per group (e.g. the cluster label of each group's representative) back to every post.
+         */
+        public int[] expand(int[] perGroup) {
+            if (perGroup.length != groupSizes.length) {
+                throw new IllegalArgumentException("one value per group expected");
+            }
+            int[] out = new int[group.length];
+            for (int i = 0; i < group.length; i++) {
+                out[i] = perGroup[group[i]];
+            }
+            return out;
+        }
+
         /** Index of the first post of each group: the natural representative to embed and cluster. */
         public int[] representatives() {
             int[] rep = new int[groupSizes.length];

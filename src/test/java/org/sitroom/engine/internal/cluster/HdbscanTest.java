@@ -138,6 +138,36 @@ class HdbscanTest {
     }
 
     @Test
+    void exactDuplicateVectorsDoNotSplitOffAsAnInfinitelyDenseCluster() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        int dim = 32;
+        float[] centre = Synthetic.normalise(Synthetic.gaussian(rnd, dim, 1), null, 0);
+        float[] other = Synthetic.normalise(Synthetic.gaussian(rnd, dim, 1), null, 0);
+        float[][] v = new float[150][];
+        for (int i = 0; i < 60; i++) {
+            v[i] = Synthetic.normalise(Synthetic.gaussian(rnd, dim, Math.sqrt(0.5 / dim)), centre, 1);
+            v[60 + i] = Synthetic.normalise(Synthetic.gaussian(rnd, dim, Math.sqrt(0.5 / dim)), other, 1);
+        }
+        // Two groups of 15 copies of two posts of the first narrative (distance 0: lambda would be infinite, and
+        // without atoms the narrative splits into two "infinitely stable" duplicate clusters).
+        for (int i = 120; i < 135; i++) {
+            v[i] = v[0].clone();
+            v[i + 15] = v[30].clone();
+        }
+        Hdbscan.Result r = new Hdbscan(Hdbscan.Options.defaults().withMinClusterSize(10).withMinPts(5))
+                .cluster(KnnGraph.bruteForce(v, 15));
+        assertThat(r.clusterCount()).isEqualTo(2);
+        assertThat(Arrays.copyOfRange(r.labels(), 120, 150)).containsOnly(r.labels()[0]);
+        assertThat(r.labels()[30]).isEqualTo(r.labels()[0]);
+        assertThat(majority(r.labels(), 0, 60)).isEqualTo(r.labels()[0]);
+        assertThat(majority(r.labels(), 60, 120)).isNotEqualTo(r.labels()[0]).isGreaterThanOrEqualTo(0);
+        assertThat(r.stability()[0]).isFinite();
+        for (float m : r.membership()) {
+            assertThat(Float.isFinite(m)).isTrue();
+        }
+    }
+
+    @Test
     void weightsCountTowardTheCoreDistance() {
         // Symmetric distances: d01 .1, d02 .2, d03 .3, d12 .15, d13 .25, d23 .35.
         KnnGraph g = new KnnGraph(new int[][] {{1, 2, 3}, {0, 2, 3}, {1, 0, 3}, {1, 0, 2}},

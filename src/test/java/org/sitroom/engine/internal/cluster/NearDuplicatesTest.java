@@ -53,6 +53,10 @@ class NearDuplicatesTest {
         assertThat(java.util.Arrays.stream(r.groupSizes()).sum()).isEqualTo(texts.size());
         assertThat(r.representatives()[0]).isZero();
         assertThat(r.representatives()[2]).isEqualTo(5);
+        int[] perGroup = new int[r.groupCount()];
+        perGroup[1] = 42;
+        assertThat(r.expand(perGroup)[14]).isEqualTo(42);
+        assertThat(r.expand(perGroup)[0]).isZero();
     }
 
     @Test
