@@ -463,9 +463,9 @@ public final class PostIndex implements AutoCloseable {
         if (limit <= 0) {
             return List.of();
         }
-        Query text = textQuery(queryText);
         Query filterQuery = filterQuery(situation, filter);
         return read(s -> {
+            Query text = textQuery(s, queryText);
             if (text == null) {
                 Query q = queryText == null || queryText.isBlank() ? filterQuery : null;
                 if (q == null) {
@@ -479,7 +479,7 @@ public final class PostIndex implements AutoCloseable {
                 return hits;
             }
             Query q = new BooleanQuery.Builder().add(text, Occur.MUST).add(filterQuery, Occur.FILTER).build();
-            TopDocs top = s.search(q, limit);
+            TopDocs top = searchText(s, q, limit);
             List<PostHit> hits = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 hits.add(hit(s, sd.doc, sd.score, text));
@@ -510,9 +510,14 @@ public final class PostIndex implements AutoCloseable {
     /** Exact-rescored k-NN: up to {@code k} docs, best first, score = dot product. */
     private List<ScoreDoc> knnRanked(IndexSearcher s, String situation, float[] vector, int k, PostFilter filter)
             throws IOException {
-        Query q = new KnnFloatVectorQuery(F_VECTOR, vector, Math.max(k, MIN_KNN_CANDIDATES),
-                filterQuery(situation, filter));
-        ScoreDoc[] candidates = s.search(q, Math.max(k, MIN_KNN_CANDIDATES)).scoreDocs;
+        int maxDoc = s.getIndexReader().maxDoc();
+        if (maxDoc == 0) {
+            return List.of();
+        }
+        // HNSW allocates queues of size k: never more than there are documents.
+        int candidatesWanted = Math.min(Math.max(k, MIN_KNN_CANDIDATES), maxDoc);
+        Query q = new KnnFloatVectorQuery(F_VECTOR, vector, candidatesWanted, filterQuery(situation, filter));
+        ScoreDoc[] candidates = s.search(q, candidatesWanted).scoreDocs;
         int[] docs = Arrays.stream(candidates).mapToInt(sd -> sd.doc).sorted().toArray();
         float[][] vectors = vectors(s, docs);
         List<ScoreDoc> ranked = new ArrayList<>(docs.length);
@@ -534,14 +539,14 @@ public final class PostIndex implements AutoCloseable {
         if (limit <= 0) {
             return List.of();
         }
-        Query text = textQuery(queryText);
         Query filterQuery = filterQuery(situation, filter);
         int depth = Math.max(limit, RRF_DEPTH);
         return read(s -> {
+            Query text = textQuery(s, queryText);
             Map<Integer, Double> fused = new HashMap<>();
             if (text != null) {
                 Query q = new BooleanQuery.Builder().add(text, Occur.MUST).add(filterQuery, Occur.FILTER).build();
-                ScoreDoc[] bm25 = s.search(q, depth).scoreDocs;
+                ScoreDoc[] bm25 = searchText(s, q, depth).scoreDocs;
                 for (int r = 0; r < bm25.length; r++) {
                     fused.merge(bm25[r].doc, 1.0 / (RRF_K + r + 1), Double::sum);
                 }
@@ -708,14 +713,26 @@ public final class PostIndex implements AutoCloseable {
         return b.build();
     }
 
-    /** The query text over every language field, each analysed its own way; null if it analyses to nothing. */
-    private Query textQuery(String queryText) {
+    /**
+     * The query text over the language fields present in the index, each analysed its own way; null if it analyses
+     * to nothing. Only present fields, because every term becomes one clause per field and Lucene caps a query at
+     * {@link IndexSearcher#getMaxClauseCount()} clauses.
+     */
+    private Query textQuery(IndexSearcher s, String queryText) {
         if (queryText == null || queryText.isBlank()) {
             return null;
         }
         Map<String, Float> fields = new LinkedHashMap<>();
         for (String f : TextAnalysis.fields()) {
-            fields.put(f, 1f);
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                if (leaf.reader().getFieldInfos().fieldInfo(f) != null) {
+                    fields.put(f, 1f);
+                    break;
+                }
+            }
+        }
+        if (fields.isEmpty()) {
+            return null; // empty index
         }
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields);
         // OR: a stop word dropped by one language's analyser must not make a post in that language unmatchable.
@@ -728,6 +745,15 @@ public final class PostIndex implements AutoCloseable {
             return null;
         }
         return q;
+    }
+
+    /** Runs a text query, reporting an over-long query as the caller's error rather than an internal one. */
+    private static TopDocs searchText(IndexSearcher s, Query q, int n) throws IOException {
+        try {
+            return s.search(q, n);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new IllegalArgumentException("query has too many terms", e);
+        }
     }
 
     private PostHit hit(IndexSearcher s, int doc, float score, Query text) throws IOException {

@@ -1,5 +1,6 @@
 package org.sitroom.engine.internal.index;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ final class TextAnalysis {
 
     /** All analysed text fields, the query expands over these. */
     static List<String> fields() {
-        List<String> all = new java.util.ArrayList<>(FAMILIES.stream().map(TextAnalysis::field).toList());
+        List<String> all = new ArrayList<>(FAMILIES.stream().map(TextAnalysis::field).toList());
         all.add(field(OTHER));
         return all;
     }

@@ -43,27 +43,27 @@ class KnnGraphsTest {
     void hnswGraphMatchesTheExactGraph() throws Exception {
         Random rnd = new Random(1);
         try (PostIndex index = new PostIndex(dir)) {
-            List<PostRecord> a = clustered("a", 6000, 40, rnd);
+            List<PostRecord> a = clustered("a", 5000, 40, rnd);
             // A second situation interleaved in the same segments: it must never appear in a's graph.
-            List<PostRecord> b = clustered("b", 1500, 10, rnd);
+            List<PostRecord> b = clustered("b", 1000, 10, rnd);
             // Segments larger than EXACT_SEGMENT_MAX so the HNSW path (not the exact fallback) is what is tested.
             for (int i = 0; i < 2; i++) {
-                index.add(a.subList(i * 3000, (i + 1) * 3000));
-                index.add(b.subList(i * 750, (i + 1) * 750));
+                index.add(a.subList(i * 2500, (i + 1) * 2500));
+                index.add(b.subList(i * 500, (i + 1) * 500));
                 index.count("a"); // refresh: more than one segment, as after a day of ingest
             }
-            assertThat(3000).isGreaterThan(KnnGraphs.EXACT_SEGMENT_MAX);
+            assertThat(2500).isGreaterThan(KnnGraphs.EXACT_SEGMENT_MAX);
             int k = 10;
             long t0 = System.nanoTime();
             KnnGraph approx = KnnGraphs.build(index, "a", k);
             long t1 = System.nanoTime();
             KnnGraph exact = KnnGraphs.buildExact(index, "a", k);
             long t2 = System.nanoTime();
-            System.out.printf("k-NN graph n=6000 k=%d: HNSW %d ms, exact %d ms%n", k, (t1 - t0) / 1_000_000,
+            System.out.printf("k-NN graph n=5000 k=%d: HNSW %d ms, exact %d ms%n", k, (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000);
 
             assertThat(approx.ids()).containsExactly(exact.ids());
-            assertThat(approx.size()).isEqualTo(6000);
+            assertThat(approx.size()).isEqualTo(5000);
             assertThat(new HashSet<>(Arrays.asList(approx.ids())))
                     .isEqualTo(a.stream().map(PostRecord::id).collect(java.util.stream.Collectors.toSet()));
             Map<String, float[]> vectors = new HashMap<>();

@@ -335,6 +335,23 @@ class PostIndexTest {
     }
 
     @Test
+    void edgeCasesOfQueries() throws Exception {
+        assertThat(index.search(SIT, "anything", PostFilter.NONE, 10)).isEmpty(); // empty index
+        assertThat(index.knn(SIT, randomUnit(rnd), 10, PostFilter.NONE)).isEmpty();
+        index.add(filler(SIT, 30));
+        // A pasted wall of text: 400 distinct terms stay under Lucene's clause limit (only present fields expand).
+        StringBuilder wall = new StringBuilder("volunteers");
+        for (int i = 0; i < 400; i++) {
+            wall.append(" word").append(i);
+        }
+        assertThat(index.search(SIT, wall.toString(), PostFilter.NONE, 5)).hasSize(5);
+        assertThat(index.search(SIT, "!!! ???", PostFilter.NONE, 5)).isEmpty();
+        assertThat(index.search(SIT, "\"unclosed phrase", PostFilter.NONE, 5)).isNotNull(); // no syntax errors
+        assertThat(index.knn(SIT, randomUnit(rnd), Integer.MAX_VALUE, PostFilter.NONE)).hasSize(30);
+        assertThat(index.searchHybrid(SIT, "", null, PostFilter.NONE, 5)).isEmpty();
+    }
+
+    @Test
     void rejectsVectorsThatAreNotUnitLength() throws Exception {
         float[] v = randomUnit(rnd);
         v[0] += 0.5f;
