@@ -32,6 +32,9 @@ public record EmbeddingSettings(
         require(batchSize >= 1, "batch-size must be at least 1, got " + batchSize);
         require(queueCapacity >= 1, "queue-capacity must be at least 1, got " + queueCapacity);
         require(cacheSize >= 0, "cache-size must be 0 (off) or more, got " + cacheSize);
+        if (modelFolder != null && modelFolder.toString().isBlank()) {
+            modelFolder = null; // an empty `model-folder:` in YAML means "not set", not "the working directory"
+        }
         if (normalisation == null) {
             normalisation = Normalisation.DEFAULT;
         }
