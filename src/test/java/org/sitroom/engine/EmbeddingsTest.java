@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sitroom.bench.CrisisLexTexts;
 import org.sitroom.engine.internal.embed.OnnxEmbedder;
 
 /** The engine through its public API, on the built-in int8 model. */
@@ -81,6 +82,27 @@ class EmbeddingsTest {
         assertThat(cosine(alone, result.vector(0))).isLessThan(0.9);
     }
 
+    /**
+     * The int8 model quantises activations with one scale per batch tensor, so neighbours in a batch shift a text's
+     * vector a little even though padding is masked out of the pooling. Measured on real tweets: the shift is small
+     * next to the gap between paraphrases and unrelated texts.
+     */
+    @Test
+    void batchNeighboursShiftInt8VectorsOnlySlightly() {
+        List<String> tweets = CrisisLexTexts.event("2013_Boston_bombings").subList(0, 200);
+        try (Embeddings uncached = OnnxEmbedder.open(EmbeddingSettings.defaults().withCacheSize(0))) {
+            EmbeddingBatch together = uncached.embed(tweets);
+            double[] agreement = new double[tweets.size()];
+            for (int i = 0; i < tweets.size(); i++) {
+                float[] alone = uncached.embed(List.of(tweets.get(i))).vector(0);
+                agreement[i] = alone == null ? 1 : cosine(alone, together.vector(i));
+            }
+            java.util.Arrays.sort(agreement);
+            assertThat(agreement[agreement.length / 2]).as("median").isGreaterThanOrEqualTo(0.99);
+            assertThat(agreement[0]).as("worst").isGreaterThanOrEqualTo(0.97);
+        }
+    }
+
     @Test
     void vectorsAreUnitLengthOfTheModelsDimension() {
         EmbeddingBatch batch = engine.embed(List.of("Road closed due to flooding", "Stay safe everyone"));
@@ -130,15 +152,17 @@ class EmbeddingsTest {
 
     @Test
     void concurrentCallersThroughATinyQueueGetAllTheirOwnResults() throws Exception {
+        String[] subjects = {"fire", "flood", "bridge collapse", "power cut", "gas leak", "earthquake", "storm surge",
+            "landslide", "train crash", "missing child", "road block", "water shortage"};
+        String[] places = {"the harbour", "the school", "the hospital", "main street", "the stadium"};
         EmbeddingSettings tiny = EmbeddingSettings.defaults().withBatching(4, 3).withCacheSize(0);
         try (Embeddings small = OnnxEmbedder.open(tiny); ExecutorService callers = Executors.newFixedThreadPool(4)) {
             List<Future<EmbeddingBatch>> futures = new ArrayList<>();
             List<List<String>> inputs = new ArrayList<>();
             for (int c = 0; c < 4; c++) {
                 int caller = c;
-                List<String> texts = IntStream.range(0, 60)
-                        .mapToObj(i -> "caller " + caller + " reports incident number " + i + " on street " + (i * 7))
-                        .toList();
+                List<String> texts = IntStream.range(0, 60).mapToObj(i -> "Caller " + caller + " reports a "
+                        + subjects[i % subjects.length] + " at " + places[i / subjects.length]).toList();
                 inputs.add(texts);
                 futures.add(callers.submit(() -> small.embed(texts)));
             }
@@ -146,10 +170,16 @@ class EmbeddingsTest {
                 EmbeddingBatch batch = futures.get(c).get();
                 assertThat(batch.size()).isEqualTo(60);
                 assertThat(batch.rejectedCount()).isZero();
-                // spot-check that slot i holds text i, not a neighbour's
+                // Slot i holds text i: of all 60 results it is the one nearest to text i embedded alone.
                 for (int i : new int[] {0, 17, 59}) {
                     float[] alone = engine.embed(List.of(inputs.get(c).get(i))).vector(0);
-                    assertThat(cosine(alone, batch.vector(i))).isGreaterThanOrEqualTo(0.99);
+                    int nearest = 0;
+                    for (int j = 1; j < batch.size(); j++) {
+                        if (cosine(alone, batch.vector(j)) > cosine(alone, batch.vector(nearest))) {
+                            nearest = j;
+                        }
+                    }
+                    assertThat(nearest).isEqualTo(i);
                 }
             }
             assertThat(small.stats().embedded()).isEqualTo(240);
