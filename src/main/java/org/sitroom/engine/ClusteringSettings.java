@@ -1,0 +1,49 @@
+package org.sitroom.engine;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How posts become narratives.
+ *
+ * @param neighbours k of the k-NN graph HDBSCAN* runs on
+ * @param minClusterSize smallest narrative, in posts; 0 = grows with the data (max(5, 0.25 sqrt(n)))
+ * @param exactGraphLimit up to this many duplicate groups the k-NN graph is computed exactly, above it with HNSW
+ * @param reclusterEveryPosts a full recluster runs when this many posts arrived since the last one ...
+ * @param reclusterGrowth ... or when the situation grew by this share since the last one, whichever is smaller
+ * @param reclusterInterval ... and at least this often while posts keep arriving
+ * @param assignNeighbours how many neighbours vote when a new post is assigned between reclusters
+ * @param assignMinSupport votes a narrative needs among them, else the post stays unassigned
+ * @param assignMinSimilarity neighbours less similar than this do not vote
+ * @param nearDuplicateSimilarity cosine from which two posts count as near-duplicates (same duplicate group)
+ * @param themes super-categories narratives are grouped into; 0 = about sqrt(narratives / 2)
+ * @param selection how clusters are picked from the HDBSCAN* hierarchy: {@code leaf} (finer, the default: sibling
+ *                  narratives stay apart) or {@code eom} (excess of mass: fewer, broader clusters)
+ * @param campaignAccounts a duplicate group posted by at least this many distinct accounts is flagged a campaign
+ */
+@ConfigurationProperties("sitroom.engine.clustering")
+public record ClusteringSettings(@DefaultValue("15") int neighbours,
+                                 @DefaultValue("0") int minClusterSize,
+                                 @DefaultValue("4000") int exactGraphLimit,
+                                 @DefaultValue("500") int reclusterEveryPosts,
+                                 @DefaultValue("0.25") double reclusterGrowth,
+                                 @DefaultValue("10m") Duration reclusterInterval,
+                                 @DefaultValue("15") int assignNeighbours,
+                                 @DefaultValue("3") int assignMinSupport,
+                                 @DefaultValue("0.45") double assignMinSimilarity,
+                                 @DefaultValue("0.98") double nearDuplicateSimilarity,
+                                 @DefaultValue("0") int themes,
+                                 @DefaultValue("20") int campaignAccounts,
+                                 @DefaultValue("leaf") String selection) {
+
+    public ClusteringSettings withSelection(String value) {
+        return new ClusteringSettings(neighbours, minClusterSize, exactGraphLimit, reclusterEveryPosts, reclusterGrowth,
+                reclusterInterval, assignNeighbours, assignMinSupport, assignMinSimilarity, nearDuplicateSimilarity, themes,
+                campaignAccounts, value);
+    }
+
+    public static ClusteringSettings defaults() {
+        return new ClusteringSettings(15, 0, 4000, 500, 0.25, Duration.ofMinutes(10), 15, 3, 0.45, 0.98, 0, 20, "leaf");
+    }
+}
