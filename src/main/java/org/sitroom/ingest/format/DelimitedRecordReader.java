@@ -3,6 +3,7 @@ package org.sitroom.ingest.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -76,10 +77,20 @@ final class DelimitedRecordReader implements RecordReader {
         }
     }
 
-    /** The result of decoding and parsing a group of lines as one record. */
-    private record Attempt(List<String> values, String problem, boolean encodingProblem) {
+    /**
+     * The result of decoding and parsing a group of lines as one record. The structure is judged on a lenient
+     * decoding, so that a record with a bad byte is still recognised as one record (and quarantined as such).
+     *
+     * @param values          the fields, or null when the bytes do not parse as one record
+     * @param problem         why the record is unusable (structure or encoding), or null
+     */
+    private record Attempt(List<String> values, String problem) {
         boolean ok() {
-            return values != null;
+            return problem == null;
+        }
+
+        boolean wellFormed(List<String> header) {
+            return values != null && (header == null || values.size() == header.size());
         }
     }
 
@@ -123,19 +134,17 @@ final class DelimitedRecordReader implements RecordReader {
             }
             byte[] raw = join(group);
             Attempt attempt = parse(raw, first.start());
-            if (attempt.ok() || (attempt.encodingProblem() && !open)) {
-                consume(group.getLast());
-                return header == null ? headerOutcome(attempt, where, at, raw) : record(attempt, where, at, raw);
-            }
-            if (group.size() > 1) {
-                // The lines after the first were taken in only to close a quote; the first alone is the bad record.
+            if (group.size() > 1 && !attempt.wellFormed(header)) {
+                // The lines after the first were taken in only to close a quote, and no record came of it: the
+                // first line alone is the bad record, and the others are read again as records of their own.
                 for (int i = group.size() - 1; i >= 1; i--) {
                     pushedBack.push(group.get(i));
                 }
+                group = List.of(first);
                 raw = first.content();
                 attempt = parse(raw, first.start());
             }
-            consume(first);
+            consume(group.getLast());
             return header == null ? headerOutcome(attempt, where, at, raw) : record(attempt, where, at, raw);
         }
     }
@@ -145,9 +154,6 @@ final class DelimitedRecordReader implements RecordReader {
             return mapper.reject(where, at, attempt.problem(), raw);
         }
         List<String> values = attempt.values();
-        if (values.size() != header.size()) {
-            return mapper.reject(where, at, "expected " + header.size() + " columns, found " + values.size(), raw);
-        }
         return mapper.map(name -> {
             Integer index = columns.get(name);
             return index == null ? RecordMapper.Field.ABSENT : RecordMapper.Field.of(values.get(index));
@@ -201,25 +207,37 @@ final class DelimitedRecordReader implements RecordReader {
     private Attempt parse(byte[] raw, long start) {
         byte[] bytes = start == 0 ? RecordReaders.stripBom(raw) : raw;
         String text;
+        String encodingProblem = null;
         try {
             text = utf8.decode(bytes);
         } catch (Utf8.MalformedException e) {
-            return new Attempt(null, "invalid UTF-8 at byte " + (start + e.index + (raw.length - bytes.length)), true);
+            encodingProblem = "invalid UTF-8 at byte " + (start + e.index + (raw.length - bytes.length));
+            text = new String(bytes, StandardCharsets.UTF_8);
         }
+        List<String> values;
+        String structureProblem = null;
         if (quote == null) {
-            return new Attempt(Arrays.asList(text.split(String.valueOf(delimiter), -1)), null, false);
-        }
-        try (CSVParser parser = CSVParser.parse(text, csv)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.size() != 1) {
-                return new Attempt(null, "a stray carriage return splits the record", false);
+            values = Arrays.asList(text.split(String.valueOf(delimiter), -1));
+        } else {
+            values = null;
+            try (CSVParser parser = CSVParser.parse(text, csv)) {
+                List<CSVRecord> records = parser.getRecords();
+                if (records.size() == 1) {
+                    values = records.getFirst().toList();
+                } else {
+                    structureProblem = "a stray carriage return splits the record";
+                }
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                structureProblem = message.contains("EOF reached before encapsulated token finished")
+                        ? "unclosed quote" : "malformed record: " + Texts.excerpt(message);
             }
-            return new Attempt(records.getFirst().toList(), null, false);
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Attempt(null, message.contains("EOF reached before encapsulated token finished")
-                    ? "unclosed quote" : "malformed record: " + Texts.excerpt(message), false);
         }
+        if (structureProblem == null && values != null && header != null && values.size() != header.size()) {
+            structureProblem = "expected " + header.size() + " columns, found " + values.size();
+        }
+        // A bad byte is the more specific finding when both are wrong (it may well be why the structure broke).
+        return new Attempt(values, encodingProblem != null ? encodingProblem : structureProblem);
     }
 
     private boolean oddQuotes(BoundedLineReader.Line line) {
