@@ -69,7 +69,7 @@ final class JsonlRecordReader implements RecordReader {
                 String column = location == null || location.getColumnNr() < 1 ? ""
                         : " at column " + location.getColumnNr();
                 return mapper.reject(where, at, "invalid JSON" + column + ": "
-                        + Texts.excerpt(firstLine(e.getOriginalMessage())), line.content());
+                        + Texts.excerpt(firstLine(e.getOriginalMessage()), 200), line.content());
             }
             if (node == null || !node.isObject()) {
                 return mapper.reject(where, at, "not a JSON object but "
