@@ -118,6 +118,16 @@ final class DelimitedRecordReader implements RecordReader {
             List<BoundedLineReader.Line> group = new ArrayList<>();
             group.add(first);
             boolean open = quote != null && oddQuotes(first);
+            if (open) {
+                // An odd quote count may be a stray quote inside a field, which CSV takes literally: if the line
+                // is a whole record by itself, it is one (a line that opens a quoted field never parses alone).
+                Attempt alone = parse(first.content(), first.start());
+                if (alone.wellFormed(header)) {
+                    consume(first);
+                    return header == null ? headerOutcome(alone, where, at, first.content())
+                            : record(alone, where, at, first.content());
+                }
+            }
             long bytes = first.content().length;
             while (open && group.size() < MAX_LINES_PER_RECORD && bytes < maxRecordBytes) {
                 BoundedLineReader.Line more = nextLine();

@@ -2,7 +2,6 @@ package org.sitroom.ingest.connect;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.random.RandomGenerator;
 
 /** Settings that point at a {@link RecordedServer} and never really wait. */
 final class HttpTestSupport {
@@ -17,9 +16,5 @@ final class HttpTestSupport {
                 .withTime(sleeper, clock)
                 .withRetry(RetryPolicy.DEFAULT, new java.util.Random(42))
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
-    }
-
-    static RandomGenerator seeded() {
-        return new java.util.Random(7);
     }
 }

@@ -81,4 +81,28 @@ class ReplayConnectorTest {
         assertThat(b2.posts()).extracting(IncomingPost::externalId).containsExactly("p2", "p3", "p4");
         assertThat(b2.quarantined()).isEmpty();
     }
+
+    @Test
+    void theMediaEvalDatasetReplaysInTimeOrderAndNeverAhead() throws Exception {
+        ReplayConnector replay = new ReplayConnector("sandy-replay", org.sitroom.testing.Datasets.mediaEvalPosts(),
+                org.sitroom.ingest.format.ColumnMapping.MEDIAEVAL_VMU, 86_400, clock); // a recorded day per second
+        assertThat(replay.size()).isEqualTo(15_629);
+        Cursor cursor = Cursor.START;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        Instant previous = Instant.MIN;
+        for (int second = 0; ids.size() < replay.size() && second < 2_000; second++) {
+            Batch b;
+            do {
+                b = replay.fetch(cursor, 5_000);
+                for (IncomingPost p : b.posts()) {
+                    assertThat(p.time()).isBeforeOrEqualTo(clock.instant()).isAfterOrEqualTo(previous);
+                    previous = p.time();
+                    assertThat(ids.add(p.externalId())).isTrue();
+                }
+                cursor = b.next();
+            } while (b.more());
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(ids).hasSize(15_629);
+    }
 }

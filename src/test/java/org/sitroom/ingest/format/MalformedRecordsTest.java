@@ -188,6 +188,8 @@ class MalformedRecordsTest {
             s.bad("g" + i + ",carol,2026-03-14T10:00:00Z,\"closed\"garbage,en", "malformed record: ");
             s.bad("h" + i + ",carol,,text,en", "empty time in column 'time'");
             s.good("c" + n, "c" + n++ + ",dave,2026-03-14T10:00:00Z,<script>alert(1)</script>,en");
+            // A stray quote inside an unquoted field is literal in CSV, and the line a record of its own.
+            s.good("c" + n, "c" + n++ + ",erin,2026-03-14T10:00:00Z,the 5\" gauge reads high,en");
         }
         s.huge("huge,eve,2026-03-14T10:00:00Z,", 5_000_000);
         s.good("after-huge", "after-huge,eve,2026-03-14T11:00:00Z,read after the 5 MB line,en");
@@ -203,6 +205,8 @@ class MalformedRecordsTest {
                 .satisfies(p -> assertThat(p.text()).isEqualTo("first line\nsecond line, with a comma\nthird"));
         assertThat(report.posts()).filteredOn(p -> p.externalId().equals("c3")).singleElement()
                 .satisfies(p -> assertThat(p.text()).isEqualTo("<script>alert(1)</script>"));
+        assertThat(report.posts()).filteredOn(p -> p.externalId().equals("c4")).singleElement()
+                .satisfies(p -> assertThat(p.text()).isEqualTo("the 5\" gauge reads high"));
         return report;
     }
 
