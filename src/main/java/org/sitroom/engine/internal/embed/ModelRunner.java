@@ -27,7 +27,50 @@ final class ModelRunner {
             boolean tokenTypes) {
     }
 
+    /**
+     * Stack for threads that load or run ONNX Runtime. Loading ORT 1.29.0's native library needed about 7 MB of stack
+     * on our Debian machines (smaller stacks die with SIGSEGV and no hs_err file), more than the 1 MB default of Java
+     * threads, including the one that runs {@code main}. Only address space is reserved; pages are touched on use.
+     */
+    static final long NATIVE_STACK_BYTES = 32L * 1024 * 1024;
+
+    private static volatile OrtEnvironment environment;
+
     private ModelRunner() {
+    }
+
+    /** The ONNX Runtime environment, its native library loaded on a thread with {@link #NATIVE_STACK_BYTES}. */
+    static OrtEnvironment environment() {
+        OrtEnvironment env = environment;
+        if (env != null) {
+            return env;
+        }
+        synchronized (ModelRunner.class) {
+            if (environment == null) {
+                OrtEnvironment[] loaded = new OrtEnvironment[1];
+                Throwable[] failure = new Throwable[1];
+                Thread loader = Thread.ofPlatform().name("sitroom-onnxruntime-loader").stackSize(NATIVE_STACK_BYTES)
+                        .start(() -> {
+                            try {
+                                loaded[0] = OrtEnvironment.getEnvironment();
+                            } catch (Throwable t) {
+                                failure[0] = t;
+                            }
+                        });
+                try {
+                    loader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new EmbeddingModelException("Interrupted while loading ONNX Runtime", e);
+                }
+                if (failure[0] != null) {
+                    throw new EmbeddingModelException("ONNX Runtime's native library failed to load: " + failure[0],
+                            failure[0]);
+                }
+                environment = loaded[0];
+            }
+            return environment;
+        }
     }
 
     static OrtSession.SessionOptions options(int threads) throws OrtException {

@@ -59,14 +59,15 @@ public final class OnnxEmbedder implements Embeddings {
         int count = settings.effectiveSessions();
         ModelRunner.Shape[] shape = new ModelRunner.Shape[1];
         try {
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = ModelRunner.environment();
             this.sessions = ModelRunner.open(env, files, tokeniser, shape, count, settings.threadsPerSession());
             this.cache = settings.cacheSize() > 0 ? new VectorCache(files.sha256(), settings.cacheSize()) : null;
             this.queue = new BatchQueue(descriptor.maxTokens(), settings.queueCapacity(), count);
             for (int i = 0; i < count; i++) {
                 InferenceWorker worker = new InferenceWorker(env, sessions.get(i), shape[0], queue,
                         settings.batchSize(), this::done);
-                Thread thread = Thread.ofPlatform().name("sitroom-embed-" + i).daemon().unstarted(worker);
+                Thread thread = Thread.ofPlatform().name("sitroom-embed-" + i).daemon()
+                        .stackSize(ModelRunner.NATIVE_STACK_BYTES).unstarted(worker);
                 workers.add(thread);
             }
         } catch (RuntimeException e) {
