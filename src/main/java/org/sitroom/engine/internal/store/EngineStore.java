@@ -161,8 +161,9 @@ public final class EngineStore implements PostStore {
     }
 
     /**
-     * Exact duplicates share a normalised-text hash; near-duplicates are found among the batch (MinHash) and in the
-     * index (a stored post at cosine >= the near-duplicate threshold). Joined groups keep the existing group's id.
+     * Exact duplicates share a normalised-text hash (the comparison form drops "RT @x:", mentions, URLs and
+     * punctuation, so retweets and copy-paste variants match); near-duplicates within a batch are joined by MinHash.
+     * No approximate vector search decides a group, so the same posts always give the same groups.
      */
     private Grouping groupDuplicates(List<NewPost> posts, List<float[]> vectors) throws IOException {
         int n = posts.size();
@@ -193,16 +194,8 @@ public final class EngineStore implements PostStore {
                 }
             }
             if (group == null) {
-                List<PostHit> nearest = index.knn(p.situation(), vectors.get(i), 1,
-                        org.sitroom.engine.internal.index.PostFilter.NONE);
-                if (!nearest.isEmpty() && nearest.getFirst().score() >= settings.nearDuplicateSimilarity()
-                        && nearest.getFirst().dupGroup() != null) {
-                    group = nearest.getFirst().dupGroup();
-                    groupNarrative.putIfAbsent(group, nearest.getFirst().narrativeId());
-                }
-            }
-            if (group == null) {
-                group = stableGroupId(p.id());
+                // Named after the text, not after whichever copy came first: arrival order cannot change groups.
+                group = stableGroupId(p.situation() + "\u0000" + hashes[i]);
             } else {
                 duplicates++;
             }
