@@ -23,7 +23,25 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SitroomApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (org.sitroom.cli.Cli.isSubcommand(args)) {
+            // Subcommands run without the web server; Spring properties (--data DIR, ...) still apply.
+            System.exit(org.sitroom.cli.Cli.run(args, CommandLine.toSpringArguments(springOptionsOnly(args))));
+        }
         SpringApplication.run(SitroomApplication.class, CommandLine.toSpringArguments(args));
+    }
+
+    /** The options Spring should see when a subcommand runs: --data and --property=value forms. */
+    private static String[] springOptionsOnly(String[] args) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data") && i + 1 < args.length) {
+                out.add(args[i]);
+                out.add(args[++i]);
+            } else if (args[i].startsWith("--data=") || args[i].startsWith("--sitroom.") || args[i].startsWith("--spring.")) {
+                out.add(args[i]);
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     @Override

@@ -1,0 +1,60 @@
+package org.sitroom.cli;
+
+import java.util.Arrays;
+import java.util.Set;
+import org.sitroom.SitroomApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar sitroom.jar SUBCOMMAND ...}: starts Sitroom without the web server and runs one command with
+ * Spring beans injected (picocli creates commands through the Spring context).
+ */
+@Command(name = "sitroom", mixinStandardHelpOptions = true, version = "Sitroom 0.1",
+        description = "Sitroom's command line. Without a subcommand, sitroom serves the dashboard.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Cli {
+
+    /** Subcommand names; each is a Spring bean annotated with picocli's {@code @Command}. */
+    public static final Set<String> SUBCOMMANDS = Set.of("import", "eval", "help");
+
+    private Cli() {
+    }
+
+    public static boolean isSubcommand(String[] args) {
+        return args.length > 0 && SUBCOMMANDS.contains(args[0]);
+    }
+
+    /** Runs the subcommand and returns its exit code. */
+    public static int run(String[] args, String[] springArgs) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SitroomApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("spring.quartz.auto-startup=false", "logging.level.root=warn",
+                        "logging.level.org.sitroom=warn", "sitroom.cli=true")
+                .run(springArgs)) {
+            CommandLine cli = new CommandLine(new Cli(), new SpringFactory(context));
+            context.getBeansWithAnnotation(Command.class).values().stream()
+                    .filter(bean -> !(bean instanceof Cli))
+                    .forEach(bean -> cli.addSubcommand(bean));
+            return cli.execute(Arrays.copyOf(args, args.length));
+        }
+    }
+
+    /** Lets picocli take command objects from Spring, so they get their services injected. */
+    private record SpringFactory(ConfigurableApplicationContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return context.getBean(cls);
+            } catch (org.springframework.beans.BeansException notABean) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

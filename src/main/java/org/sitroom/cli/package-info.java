@@ -1,0 +1,2 @@
+/** The command line: subcommands that run without the web server (import, eval). */
+package org.sitroom.cli;
