@@ -25,7 +25,10 @@ public class SitroomApplication implements AppShellConfigurator {
     public static void main(String[] args) {
         if (org.sitroom.cli.Cli.isSubcommand(args)) {
             // Subcommands run without the web server; Spring properties (--data DIR, ...) still apply.
-            System.exit(org.sitroom.cli.Cli.run(args, CommandLine.toSpringArguments(springOptionsOnly(args))));
+            String[] springArgs = springOptionsOnly(args);
+            java.util.List<String> commandArgs = new java.util.ArrayList<>(java.util.List.of(args));
+            commandArgs.removeAll(java.util.List.of(springArgs));
+            System.exit(org.sitroom.cli.Cli.run(commandArgs.toArray(String[]::new), CommandLine.toSpringArguments(springArgs)));
         }
         SpringApplication.run(SitroomApplication.class, CommandLine.toSpringArguments(args));
     }
