@@ -385,7 +385,7 @@ class NarrativeModel implements DisposableBean {
             List<DuplicateGroup> groups = c.groups.entrySet().stream()
                     .map(e -> new DuplicateGroup(e.getKey(), e.getValue().text, e.getValue().posts,
                             e.getValue().accounts.size(), e.getValue().first, e.getValue().last,
-                            e.getValue().accounts.size() >= settings.campaignAccounts()))
+                            isCampaign(e.getValue())))
                     .sorted(Comparator.comparingInt(DuplicateGroup::accounts).reversed()
                             .thenComparing(Comparator.comparingInt(DuplicateGroup::posts).reversed())
                             .thenComparingLong(DuplicateGroup::group))
@@ -409,6 +409,11 @@ class NarrativeModel implements DisposableBean {
                 unassigned == null ? 0 : unassigned.posts, tally.all.last, tally.all.back(now, 60, 0),
                 tally.all.back(now, 120, 60), Hours.dense(tally.all.hours), info.themeLabels(),
                 Hours.shares(tally.all.languages), Hours.shares(tally.all.sources));
+    }
+
+    private boolean isCampaign(Tally.Group g) {
+        return g.accounts.size() >= settings.campaignAccounts()
+                && g.peakAccounts(Duration.ofHours(settings.campaignHours())) >= settings.campaignAccounts();
     }
 
     /** Runs work on the worker and waits; for tests that need a refresh to have happened. */

@@ -3,7 +3,9 @@ package org.sitroom.narratives;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -98,6 +100,9 @@ final class Tally {
     static final class Group {
         int posts;
         final Set<String> accounts = new HashSet<>();
+        /** Each post's time and account, for telling a coordinated burst from a text people copy over days. */
+        final List<Instant> times = new ArrayList<>();
+        final List<String> authors = new ArrayList<>();
         Instant first;
         Instant last;
         String text;
@@ -108,6 +113,8 @@ final class Tally {
             if (p.author() != null) {
                 accounts.add(p.author());
             }
+            times.add(p.time());
+            authors.add(p.author());
             if (first == null || p.time().isBefore(first)) {
                 first = p.time();
                 text = p.text();
@@ -116,6 +123,33 @@ final class Tally {
             if (last == null || p.time().isAfter(last)) {
                 last = p.time();
             }
+        }
+
+        /** The most distinct accounts that posted this text within any window of the given length. */
+        int peakAccounts(Duration window) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < times.size(); i++) {
+                order.add(i);
+            }
+            order.sort(java.util.Comparator.comparing(times::get));
+            Map<String, Integer> inWindow = new HashMap<>();
+            int best = 0;
+            int start = 0;
+            for (int end = 0; end < order.size(); end++) {
+                Instant t = times.get(order.get(end));
+                String a = authors.get(order.get(end));
+                if (a != null) {
+                    inWindow.merge(a, 1, Integer::sum);
+                }
+                while (times.get(order.get(start)).isBefore(t.minus(window))) {
+                    String gone = authors.get(order.get(start++));
+                    if (gone != null && inWindow.merge(gone, -1, Integer::sum) == 0) {
+                        inWindow.remove(gone);
+                    }
+                }
+                best = Math.max(best, inWindow.size());
+            }
+            return best;
         }
     }
 }

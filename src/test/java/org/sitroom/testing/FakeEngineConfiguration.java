@@ -1,0 +1,60 @@
+package org.sitroom.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.sitroom.engine.NarrativesReclustered;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Replaces the engine and the situations with in-memory fakes filled from the demo fixture when
+ * {@code sitroom.test.fake-engine=true} (see {@link WithFakeEngine}). The fakes are {@code @Primary}, so they also
+ * win once the real engine's beans exist. The demo is shown {@code sitroom.test.fake-engine.progress} into the event
+ * (default 45h30m: just after the leaked audio, when new narratives are emerging).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "sitroom.test.fake-engine", havingValue = "true")
+public class FakeEngineConfiguration {
+
+    private final Instant now = Instant.now();
+    private final Duration progress;
+
+    FakeEngineConfiguration(@Value("${sitroom.test.fake-engine.progress:PT45H30M}") Duration progress) {
+        this.progress = progress;
+    }
+
+    @Bean
+    @Primary
+    FakeEngine fakeEngine() {
+        return FakeEngine.demo(FakeSituations.DEMO, now, progress);
+    }
+
+    @Bean
+    @Primary
+    FakeSituations fakeSituations() {
+        return FakeSituations.demo(now, progress);
+    }
+
+    /** Clusters once at start, as the engine would after ingesting, and says so. */
+    @EventListener(ApplicationReadyEvent.class)
+    void clusterAtStart(ApplicationReadyEvent ready) {
+        FakeEngine engine = ready.getApplicationContext().getBean(FakeEngine.class);
+        ApplicationEventPublisher events = ready.getApplicationContext();
+        events.publishEvent(new NarrativesReclustered(engine.recluster(FakeSituations.DEMO)));
+    }
+
+    /** Where the demo's clock stands: the fake data's "now". */
+    public Instant now() {
+        return now;
+    }
+
+    public Duration progress() {
+        return progress;
+    }
+}
