@@ -123,6 +123,15 @@ public class TimelineService {
      * @return how many milestones were added
      */
     public int importMilestones(String situation, InputStream json, Duration shift) {
+        return importMilestones(situation, json, shift, null);
+    }
+
+    /**
+     * Like {@link #importMilestones(String, InputStream, Duration)}, but only milestones whose shifted time is not
+     * after {@code until} (null: all), for a replay that has not reached the later ones yet; call again as it
+     * advances.
+     */
+    public int importMilestones(String situation, InputStream json, Duration shift, Instant until) {
         JsonNode root = JsonMapper.builder().build().readTree(json);
         int added = 0;
         for (JsonNode m : root.path("milestones")) {
@@ -131,6 +140,9 @@ public class TimelineService {
             MilestoneDraft draft = new MilestoneDraft(Instant.parse(m.path("time").asString()).plus(shift),
                     m.path("title").asString(""), m.path("note").asString(""), m.path("link").asString(null))
                     .validated();
+            if (until != null && draft.time().isAfter(until)) {
+                continue;
+            }
             if (milestones.insert(situation, externalId, draft, author, author, MilestoneEdit.Action.IMPORTED,
                     clock.instant()).isPresent()) {
                 added++;
@@ -139,10 +151,10 @@ public class TimelineService {
         return added;
     }
 
-    /** {@link #importMilestones(String, InputStream, Duration)} from a file. */
-    public int importMilestones(String situation, Path file, Duration shift) {
+    /** {@link #importMilestones(String, InputStream, Duration, Instant)} from a file. */
+    public int importMilestones(String situation, Path file, Duration shift, Instant until) {
         try (InputStream in = Files.newInputStream(file)) {
-            return importMilestones(situation, in, shift);
+            return importMilestones(situation, in, shift, until);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read milestones from " + file, e);
         }

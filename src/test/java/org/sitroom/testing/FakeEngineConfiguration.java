@@ -1,8 +1,10 @@
 package org.sitroom.testing;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.sitroom.engine.NarrativesReclustered;
+import org.sitroom.timeline.TimelineService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,6 +23,8 @@ import org.springframework.context.event.EventListener;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "sitroom.test.fake-engine", havingValue = "true")
 public class FakeEngineConfiguration {
+
+    public static final Path DEMO_MILESTONES = Path.of("fixtures", "demo", "milestones.json");
 
     private final Instant now = Instant.now();
     private final Duration progress;
@@ -41,12 +45,18 @@ public class FakeEngineConfiguration {
         return FakeSituations.demo(now, progress);
     }
 
-    /** Clusters once at start, as the engine would after ingesting, and says so. */
+    /**
+     * Clusters once at start, as the engine would after ingesting, and says so; imports the demo's milestones that
+     * have "happened" by now, shifted like the posts (what the demo replay's start-up does).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void clusterAtStart(ApplicationReadyEvent ready) {
         FakeEngine engine = ready.getApplicationContext().getBean(FakeEngine.class);
         ApplicationEventPublisher events = ready.getApplicationContext();
         events.publishEvent(new NarrativesReclustered(engine.recluster(FakeSituations.DEMO)));
+        Duration shift = Duration.between(FakeEngine.DEMO_START.plus(progress), now);
+        ready.getApplicationContext().getBean(TimelineService.class)
+                .importMilestones(FakeSituations.DEMO, DEMO_MILESTONES, shift, now);
     }
 
     /** Where the demo's clock stands: the fake data's "now". */
