@@ -374,6 +374,7 @@ class NarrativeModel implements DisposableBean {
         Map<String, Snapshot.Extras> extras = new HashMap<>();
         Set<String> ids = new java.util.LinkedHashSet<>(info.clusters().keySet());
         tally.narratives.keySet().stream().filter(k -> !PostFilter.UNASSIGNED.equals(k)).sorted().forEach(ids::add);
+        Map<String, Integer> colours = colours(ids, tally);
         for (String id : ids) {
             Tally.Counts c = tally.narratives.get(id);
             if (c == null || c.posts == 0) {
@@ -394,7 +395,7 @@ class NarrativeModel implements DisposableBean {
                     keywords.isEmpty() ? "Narrative " + id : Keywords.title(keywords, settings.titleWords()),
                     keywords, c.posts, c.accounts.size(), Hours.shares(c.languages), c.first, c.last,
                     Hours.dense(c.hours), v.lastHour(), v.velocity(), v.emerging(),
-                    cluster == null ? -1 : cluster.theme(), c.groups.size(),
+                    cluster == null ? -1 : cluster.theme(), c.groups.size(), colours.getOrDefault(id, 0),
                     info.clustering() == null ? null : info.clustering().provenance()));
             extras.put(id, new Snapshot.Extras(info.representatives().getOrDefault(id, List.of()),
                     Hours.shares(c.sources), groups));
@@ -409,6 +410,43 @@ class NarrativeModel implements DisposableBean {
                 unassigned == null ? 0 : unassigned.posts, tally.all.last, tally.all.back(now, 60, 0),
                 tally.all.back(now, 120, 60), Hours.dense(tally.all.hours), info.themeLabels(),
                 Hours.shares(tally.all.languages), Hours.shares(tally.all.sources));
+    }
+
+    /**
+     * Colour slots: each narrative, oldest first, takes the slot its id hashes to, or the next one free, so the
+     * narratives on screen together rarely share a colour and an older narrative never changes colour because a
+     * newer one appeared.
+     */
+    static Map<String, Integer> colours(Set<String> ids, Tally tally) {
+        List<String> byAge = ids.stream().filter(id -> tally.narratives.containsKey(id))
+                .sorted(Comparator.comparing((String id) -> tally.narratives.get(id).first,
+                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(id -> id))
+                .toList();
+        Map<String, Integer> out = new HashMap<>();
+        boolean[] taken = new boolean[NarrativeSummary.COLOUR_SLOTS];
+        int used = 0;
+        for (String id : byAge) {
+            int slot = slotOf(id);
+            if (used < taken.length) {
+                while (taken[slot]) {
+                    slot = (slot + 1) % taken.length;
+                }
+                taken[slot] = true;
+                used++;
+            }
+            out.put(id, slot);
+        }
+        return out;
+    }
+
+    /** FNV-1a of the id's UTF-16 code units: stable across JVMs, unlike String.hashCode's contract. */
+    static int slotOf(String id) {
+        int h = 0x811c9dc5;
+        for (int i = 0; i < id.length(); i++) {
+            h ^= id.charAt(i);
+            h *= 0x01000193;
+        }
+        return Math.floorMod(h, NarrativeSummary.COLOUR_SLOTS);
     }
 
     private boolean isCampaign(Tally.Group g) {

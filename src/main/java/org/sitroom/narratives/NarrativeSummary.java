@@ -20,11 +20,16 @@ import org.sitroom.engine.Provenance;
  * @param emerging growing fast, or born recently and growing
  * @param theme super-category from the clustering, 0-based
  * @param duplicateGroups distinct texts (near-duplicate groups) among its posts
+ * @param colour its colour slot (0 to {@link #COLOUR_SLOTS} - 1), the same in every view and stable over its life:
+ *               from a stable hash of its id, moved to the next free slot when an older narrative holds that one
  */
 public record NarrativeSummary(String id, String situation, String title, List<String> keywords, int size,
                                int accounts, List<Share> languages, Instant firstSeen, Instant lastSeen,
                                List<HourCount> hourly, int lastHour, double velocity, boolean emerging, int theme,
-                               int duplicateGroups, Provenance provenance) {
+                               int duplicateGroups, int colour, Provenance provenance) {
+
+    /** How many colours narratives are told apart by (the UI palette has as many). */
+    public static final int COLOUR_SLOTS = 20;
 
     /** Posts in the last {@code hours} hourly buckets (the current, partial hour included). */
     public int postsInLastHours(int hours) {
