@@ -13,8 +13,12 @@ import java.util.List;
 public record Growth(String situation, GrowthRange range, ZoneId zone, List<Instant> hours, List<Series> series,
                      List<IncidentMark> marks) {
 
-    /** Counts per hour, aligned with {@link Growth#hours}. */
-    public record Series(String narrativeId, String label, List<Integer> counts) {
+    /**
+     * Counts per hour, aligned with {@link Growth#hours}.
+     *
+     * @param colour the narrative's colour slot, -1 for "other"
+     */
+    public record Series(String narrativeId, String label, int colour, List<Integer> counts) {
 
         public int total() {
             return counts.stream().mapToInt(Integer::intValue).sum();

@@ -231,7 +231,7 @@ public class NarrativeService {
                 continue;
             }
             if (series.size() < top) {
-                series.add(new Growth.Series(n.id(), n.title(), c));
+                series.add(new Growth.Series(n.id(), n.title(), n.colour(), c));
             } else {
                 anyOther = true;
                 for (int h = 0; h < other.length; h++) {
@@ -240,7 +240,7 @@ public class NarrativeService {
             }
         }
         if (anyOther) {
-            series.add(new Growth.Series(null, "Other narratives", java.util.Arrays.stream(other).boxed().toList()));
+            series.add(new Growth.Series(null, "Other narratives", -1, java.util.Arrays.stream(other).boxed().toList()));
         }
         return new Growth(situation, range, zone, hours, List.copyOf(series), marks(situation, from, to));
     }
@@ -255,7 +255,7 @@ public class NarrativeService {
         }
         Instant to = hours.getLast().plus(Duration.ofHours(1));
         return new Growth(situation, range, zone, hours,
-                List.of(new Growth.Series(id, n.title(), counts(situation, n, hours, zone, hours.getFirst(), to))),
+                List.of(new Growth.Series(id, n.title(), n.colour(), counts(situation, n, hours, zone, hours.getFirst(), to))),
                 marks(situation, hours.getFirst(), to));
     }
 
