@@ -17,14 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.sitroom.engine.HourCount;
 import org.sitroom.engine.PostFilter;
 import org.sitroom.engine.StoredPost;
 import org.sitroom.narratives.GrowthRange;
 import org.sitroom.narratives.NarrativeService;
 import org.sitroom.narratives.NarrativeSummary;
-import org.sitroom.narratives.NarrativesChanged;
 import org.sitroom.narratives.SituationRef;
 import org.sitroom.narratives.Subscription;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,6 +50,7 @@ public class TimelineService {
     private final TimelineMarks marks;
     private final BurstSettings rule;
     private final Clock clock;
+    private final List<MilestoneListener> milestoneListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     TimelineService(MilestoneRepository milestones, NarrativeService narratives, TimelineMarks marks,
                     ObjectProvider<BurstSettings> rule, ObjectProvider<Clock> clock) {
@@ -97,15 +96,19 @@ public class TimelineService {
     public Milestone add(String situation, MilestoneDraft draft) {
         requireKnown(situation);
         String user = currentUser();
-        return milestones.insert(situation, null, draft.validated(), user, user, MilestoneEdit.Action.CREATED,
-                clock.instant()).orElseThrow();
+        Milestone added = milestones.insert(situation, null, draft.validated(), user, user,
+                MilestoneEdit.Action.CREATED, clock.instant()).orElseThrow();
+        milestonesChanged(situation);
+        return added;
     }
 
     /** Changes a milestone; before and after are recorded with the analyst's name. */
     @PreAuthorize("hasRole('ANALYST')")
     public Milestone update(long id, MilestoneDraft draft) {
-        return milestones.update(id, draft.validated(), currentUser(), clock.instant())
+        Milestone updated = milestones.update(id, draft.validated(), currentUser(), clock.instant())
                 .orElseThrow(() -> new NoSuchElementException("no milestone " + id));
+        milestonesChanged(updated.situation());
+        return updated;
     }
 
     /** Every recorded change of a milestone, oldest first. */
@@ -222,16 +225,40 @@ public class TimelineService {
         return new Around(from, to, page, total, counts);
     }
 
-    /** Calls {@code listener} on a background thread when the situation's numbers change. */
+    /**
+     * Calls {@code listener} (on a background thread) when the situation's numbers change or one of its milestones
+     * is added or edited, so every open timeline shows an analyst's change without a reload.
+     */
     @PreAuthorize("hasRole('VIEWER')")
-    public Subscription subscribe(String situation, Consumer<NarrativesChanged> listener) {
-        return narratives.subscribe(situation, listener);
+    public Subscription subscribe(String situation, Runnable listener) {
+        Subscription numbers = narratives.subscribe(situation, change -> listener.run());
+        MilestoneListener l = new MilestoneListener(situation, listener);
+        milestoneListeners.add(l);
+        return () -> {
+            numbers.close();
+            milestoneListeners.remove(l);
+        };
     }
 
-    /** Narrative titles for labels; ids of narratives that no longer exist map to nothing. */
+    private record MilestoneListener(String situation, Runnable listener) {
+    }
+
+    private void milestonesChanged(String situation) {
+        for (MilestoneListener l : milestoneListeners) {
+            if (l.situation().equals(situation)) {
+                try {
+                    l.listener().run();
+                } catch (RuntimeException e) {
+                    // one broken page must not stop the others from hearing of the change
+                }
+            }
+        }
+    }
+
+    /** A narrative's title and colour for labels; narratives that no longer exist give nothing. */
     @PreAuthorize("hasRole('VIEWER')")
-    public Optional<String> narrativeTitle(String situation, String narrativeId) {
-        return narratives.narrative(situation, narrativeId).map(NarrativeSummary::title);
+    public Optional<NarrativeSummary> narrative(String situation, String narrativeId) {
+        return narratives.narrative(situation, narrativeId);
     }
 
     @PreAuthorize("hasRole('VIEWER')")
