@@ -27,8 +27,10 @@ final class Keywords {
 
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+(?:@[\\p{L}\\p{N}_.-]+)?");
-    // Letters with inner apostrophes or hyphens ("set-up", "aujourd'hui"); digits never make a keyword.
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:['’-][\\p{L}\\p{M}]+)*");
+    // Hashtags whole (kept with their #: they are how campaigns name themselves), or letters with inner apostrophes
+    // or hyphens ("set-up", "aujourd'hui"); digits alone never make a keyword.
+    private static final Pattern WORD =
+            Pattern.compile("#[\\p{L}\\p{M}\\p{N}_]+|[\\p{L}\\p{M}]+(?:['’-][\\p{L}\\p{M}]+)*");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final int MIN_LENGTH = 3;
 
@@ -52,11 +54,13 @@ final class Keywords {
         StopWords stop = StopWords.get();
         while (m.find()) {
             String surface = m.group().toLowerCase(Locale.ROOT);
-            if (surface.codePointCount(0, surface.length()) < MIN_LENGTH) {
+            boolean hashtag = surface.startsWith("#");
+            String word = hashtag ? surface.substring(1) : surface;
+            if (word.codePointCount(0, word.length()) < MIN_LENGTH || (hashtag && word.chars().allMatch(Character::isDigit))) {
                 continue;
             }
             String folded = fold(surface);
-            if (stop.isStop(folded, language) || !out.add(folded)) {
+            if ((!hashtag && stop.isStop(folded, language)) || !out.add(folded)) {
                 continue;
             }
             if (surfaces != null) {
@@ -113,12 +117,17 @@ final class Keywords {
                 .orElseThrow().getKey();
     }
 
-    /** A title from the first keywords: "Staged · cameras · theatre". */
+    /**
+     * A title from the first keywords, words before hashtags ("Staged · cameras · theatre" reads better than
+     * "#staged · #theatre · cameras"); hashtags fill in when there are too few words.
+     */
     static String title(List<String> keywords, int words) {
         if (keywords.isEmpty()) {
             return "Untitled narrative";
         }
-        String joined = String.join(" · ", keywords.subList(0, Math.min(words, keywords.size())));
+        List<String> picked = new java.util.ArrayList<>(keywords.stream().filter(k -> !k.startsWith("#")).limit(words).toList());
+        keywords.stream().filter(k -> k.startsWith("#")).limit(words - picked.size()).forEach(picked::add);
+        String joined = String.join(" · ", picked);
         return joined.substring(0, joined.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT)
                 + joined.substring(joined.offsetByCodePoints(0, 1));
     }

@@ -91,7 +91,8 @@ class NarrativeRepository {
     }
 
     private static OffsetDateTime time(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+        // The column keeps microseconds; comparing a nanosecond value with it would never match.
+        return OffsetDateTime.ofInstant(i.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     private static String cut(String s, int max) {

@@ -106,6 +106,7 @@ class MilestoneRepository {
     }
 
     private static OffsetDateTime time(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+        // The column keeps microseconds; comparing a nanosecond value with it would never match.
+        return OffsetDateTime.ofInstant(i.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 }

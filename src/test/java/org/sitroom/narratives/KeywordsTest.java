@@ -52,7 +52,9 @@ class KeywordsTest {
         assertThat(Keywords.terms("Το πλοίο και η φρεγάτα πέρασαν πολύ κοντά", "el", null))
                 .contains("πλοιο", "φρεγατα", "περασαν", "κοντα").doesNotContain("και", "το");
         assertThat(Keywords.terms("RT @aster_voice_24: Stand with Aster #StandWithAster", "en", null))
-                .containsExactly("stand", "aster", "standwithaster");
+                .containsExactly("stand", "aster", "#standwithaster");
+        assertThat(Keywords.terms("#the #2026 #ΣκηνοθεσίαΤώρα", "en", null)).as("hashtags are not stop words")
+                .containsExactly("#the", "#σκηνοθεσιατωρα");
     }
 
     @Test
@@ -82,6 +84,9 @@ class KeywordsTest {
     void titleJoinsTheFirstKeywordsWithACapital() {
         assertThat(Keywords.title(List.of("staged", "cameras", "theatre", "fake"), 3)).isEqualTo("Staged · cameras · theatre");
         assertThat(Keywords.title(List.of(), 3)).isEqualTo("Untitled narrative");
+        assertThat(Keywords.title(List.of("#standwithaster", "ostmark", "#aster", "provocation", "kestrel"), 3))
+                .isEqualTo("Ostmark · provocation · kestrel");
+        assertThat(Keywords.title(List.of("#standwithaster", "ostmark"), 3)).isEqualTo("Ostmark · #standwithaster");
         assertThat(Keywords.title(List.of("ελλάδα"), 3)).isEqualTo("Ελλάδα");
     }
 }

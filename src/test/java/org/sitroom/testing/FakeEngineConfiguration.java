@@ -3,6 +3,7 @@ package org.sitroom.testing;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.sitroom.base.CurrentSituation;
 import org.sitroom.engine.NarrativesReclustered;
 import org.sitroom.timeline.TimelineService;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +44,13 @@ public class FakeEngineConfiguration {
     @Primary
     FakeSituations fakeSituations() {
         return FakeSituations.demo(now, progress);
+    }
+
+    /** The header's situation name, which the ingest module provides in the real app. */
+    @Bean
+    @Primary
+    CurrentSituation fakeCurrentSituation(FakeSituations situations) {
+        return () -> situations.defaultSituation().map(org.sitroom.ingest.Situation::name);
     }
 
     /**

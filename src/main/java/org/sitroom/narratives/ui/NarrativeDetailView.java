@@ -150,21 +150,22 @@ class NarrativeDetailView extends Composite<ViewFrame> implements BeforeEnterObs
             return;
         }
         NarrativeSummary n = d.summary();
-        getContent().getChildren().filter(c -> c.hasClassName("view-title")).findFirst()
-                .ifPresent(h -> h.getElement().setText(n.title()));
+        // The page heading is the narrative's title.
+        getContent().getChildren().filter(c -> c.hasClassName("view-title")).findFirst().ifPresent(h -> {
+            h.getElement().setText(n.title());
+            h.setId("narrative-title");
+        });
 
         Div head = new Div();
         head.setId("narrative-head");
-        Div title = new Div(Bits.swatch(n.colour()), new Span(n.title()));
-        title.addClassNames("card-title");
-        title.setId("narrative-title");
+        head.addClassName("card-title");
         Div keywords = new Div();
         keywords.setId("narrative-keywords");
         n.keywords().forEach(k -> keywords.add(Bits.badge(k, null)));
         if (n.emerging()) {
             keywords.add(Bits.badge("emerging", "emerging"));
         }
-        head.add(title, keywords);
+        head.add(Bits.swatch(n.colour()), keywords);
 
         Div figures = new Div();
         figures.addClassName("figures");
@@ -172,8 +173,10 @@ class NarrativeDetailView extends Composite<ViewFrame> implements BeforeEnterObs
         figures.add(Bits.figure("detail-accounts", "Accounts", String.valueOf(n.accounts()), "distinct", null));
         figures.add(Bits.figure("detail-velocity", "Velocity", Bits.velocity(n.velocity()),
                 n.lastHour() + " posts in the last hour", n.emerging() ? "up" : null));
-        figures.add(Bits.figure("detail-first", "First seen", ViewerTime.format(n.firstSeen(), zone),
-                "last post " + ViewerTime.format(n.lastSeen(), zone), null));
+        Div first = Bits.figure("detail-first", "First seen", ViewerTime.format(n.firstSeen(), zone),
+                "last post " + ViewerTime.format(n.lastSeen(), zone), null);
+        first.addClassName("figure-date");
+        figures.add(first);
         figures.add(Bits.figure("detail-theme", "Theme", n.theme() < 0 ? "–" : "Theme " + (n.theme() + 1),
                 narratives.themes(situation).getOrDefault(n.theme(), ""), null));
         body.add(head, figures);

@@ -107,32 +107,33 @@ class NarrativesView extends Composite<ViewFrame> implements BeforeEnterObserver
                                 + "<span>${item.title}</span></span>")
                         .withProperty("colour", n -> Palette.hex(n.colour()))
                         .withProperty("title", NarrativeSummary::title))
-                .setHeader("Title").setKey(NarrativeQuery.Sort.TITLE.name()).setSortable(true).setFlexGrow(3)
-                .setAutoWidth(false).setWidth("16rem");
-        grid.addColumn(n -> String.join(", ", n.keywords())).setHeader("Keywords").setFlexGrow(3);
+                .setHeader("Title").setKey(NarrativeQuery.Sort.TITLE.name()).setSortable(true).setFlexGrow(2)
+                .setWidth("13rem");
+        grid.addColumn(n -> String.join(", ", n.keywords())).setHeader("Keywords").setFlexGrow(2).setWidth("10rem");
         grid.addColumn(NarrativeSummary::size).setHeader("Posts").setKey(NarrativeQuery.Sort.SIZE.name())
-                .setSortable(true).setTextAlign(ColumnTextAlign.END).setFlexGrow(0).setWidth("6rem");
+                .setSortable(true).setTextAlign(ColumnTextAlign.END).setFlexGrow(0).setWidth("5.5rem");
         grid.addColumn(NarrativeSummary::accounts).setHeader("Accounts").setKey(NarrativeQuery.Sort.ACCOUNTS.name())
-                .setSortable(true).setTextAlign(ColumnTextAlign.END).setFlexGrow(0).setWidth("7rem");
-        grid.addColumn(n -> Bits.languages(n.languages(), 3)).setHeader("Languages").setFlexGrow(2);
+                .setSortable(true).setTextAlign(ColumnTextAlign.END).setFlexGrow(0).setWidth("6.5rem");
+        grid.addColumn(n -> Bits.languages(n.languages(), 3)).setHeader("Languages").setFlexGrow(1).setWidth("7rem");
         grid.addColumn(n -> ViewerTime.format(n.firstSeen(), ViewerTime.zone())).setHeader("First seen")
                 .setKey(NarrativeQuery.Sort.FIRST_SEEN.name()).setSortable(true).setFlexGrow(0).setWidth("10rem");
         grid.addColumn(LitRenderer.<NarrativeSummary>of(
-                        "<span class='velocity' style='color:${item.velocityColour}'>${item.velocity}</span>"
+                        "<div class='velocity' style='color:${item.velocityColour}'>${item.velocity}</div>"
                                 + "<span class='badge emerging' ?hidden='${!item.emerging}'>emerging</span>")
                         .withProperty("velocity", n -> Bits.velocity(n.velocity()))
                         .withProperty("velocityColour", n -> n.emerging() ? "#b42318" : "inherit")
                         .withProperty("emerging", NarrativeSummary::emerging))
                 .setHeader("Velocity").setKey(NarrativeQuery.Sort.VELOCITY.name()).setSortable(true)
-                .setFlexGrow(0).setWidth("9rem");
+                .setFlexGrow(0).setWidth("7rem");
         grid.addColumn(LitRenderer.<NarrativeSummary>of(
                         "<svg width='120' height='24' viewBox='0 0 120 24' role='img' aria-label='Posts per hour, last 24 hours'>"
                                 + "<polyline fill='none' stroke-width='1.5' stroke='${item.colour}' points='${item.points}'></polyline></svg>")
                         .withProperty("colour", n -> Palette.hex(n.colour()))
                         .withProperty("points", n -> Sparkline.points(last24(n), 120, 24)))
-                .setHeader("Last 24 h").setFlexGrow(0).setWidth("9rem");
+                .setHeader("Last 24 h").setFlexGrow(0).setWidth("8.5rem");
         grid.addColumn(n -> Bits.theme(n, themeLabels)).setHeader("Theme").setKey(NarrativeQuery.Sort.THEME.name())
-                .setSortable(true).setFlexGrow(1);
+                .setSortable(true).setFlexGrow(1).setWidth("7rem");
+        grid.addThemeName("wrap-cell-content");
         grid.setMultiSort(false);
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey(NarrativeQuery.Sort.SIZE.name()), SortDirection.DESCENDING)));
         grid.addItemClickListener(e -> getUI().ifPresent(ui ->

@@ -71,6 +71,7 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
     protected ViewFrame initContent() {
         situationSelect.setId("situation-select");
         situationSelect.setLabel("Situation");
+        situationSelect.setWidth("26rem");
         situationSelect.setItemLabelGenerator(SituationRef::name);
         situationSelect.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
