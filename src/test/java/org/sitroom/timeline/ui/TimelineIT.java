@@ -56,7 +56,10 @@ class TimelineIT extends BrowserTestBase {
     void clickingAMilestoneListsThePostsAroundIt() {
         browser.signInAs(Role.VIEWER);
         browser.open("/timeline");
-        browser.waitFor(By.cssSelector("#milestones .milestone vaadin-button")).click();
+        WebElement button = browser.waitFor(By.cssSelector("#milestones .milestone vaadin-button"));
+        // The layout scrolls its own content area; bring the button into view as a person would by scrolling.
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
         WebElement around = browser.waitFor(By.id("around"));
         browser.waitUntil(d -> around.getText().contains("posts"));
         assertThat(around.getText()).startsWith("Around: ");
