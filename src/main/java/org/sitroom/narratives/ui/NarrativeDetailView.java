@@ -284,7 +284,7 @@ class NarrativeDetailView extends Composite<ViewFrame> implements BeforeEnterObs
             boolean self = e.narrativeId().equals(id);
             String when = ViewerTime.format(e.at(), zone);
             switch (e.kind()) {
-                case BORN -> item.add(new Span(self ? "Born " + when + " (" + e.size() + " posts)"
+                case BORN -> item.add(new Span(self ? "Born " + when + " (" + e.size() + (e.size() == 1 ? " post)" : " posts)")
                         : "Related narrative born " + when));
                 case GREW, SHRANK -> item.add(new Span((e.kind() == LineageEvent.Kind.GREW ? "Grew" : "Shrank")
                         + " to " + e.size() + " posts, " + when));
