@@ -57,6 +57,7 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private final Tabs ranges = new Tabs();
     private final Div content = new Div();
     private final Div emergingList = new Div();
+    private final Span provenance = new Span();
     private GrowthChart growth;
     private GrowthRange range = GrowthRange.H24;
 
@@ -113,7 +114,9 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
         Div emergingSection = new Div(emergingTitle, emergingList);
         emergingSection.addClassName("section");
 
-        Div growthSection = new Div(growthHead, growth);
+        provenance.addClassName("muted");
+        provenance.setId("provenance");
+        Div growthSection = new Div(growthHead, growth, provenance);
         growthSection.addClassName("section");
         content.setWidthFull();
         content.add(figures, growthSection, emergingSection);
@@ -191,6 +194,10 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
         }
         growth.setVisible(true);
         growth.show(narratives.growth(situation, range, zone, NarrativeService.TOP_SERIES));
+        // What stands behind the narratives: which model grouped how many posts, and when.
+        provenance.setText(f.provenance() == null ? "Posts are not grouped into narratives yet."
+                : "Narratives grouped " + ViewerTime.format(f.provenance().computedAt(), zone) + " by "
+                + f.provenance().model() + " from " + f.provenance().posts() + " posts; counts include posts since.");
         showEmerging(narratives.emerging(situation), zone, f.clustered());
     }
 
