@@ -21,6 +21,13 @@ public final class Cli {
     /** Subcommand names; each is a Spring bean annotated with picocli's {@code @Command}. */
     public static final Set<String> SUBCOMMANDS = Set.of("import", "eval", "help");
 
+    /**
+     * Leaves Vaadin's servlet wiring out, which needs a web application context that a subcommand does not have
+     * (it failed the start with "required a bean of type WebApplicationContext").
+     */
+    public static final String NO_WEB_PROPERTIES = "spring.autoconfigure.exclude="
+            + "com.vaadin.flow.spring.SpringBootAutoConfiguration,com.vaadin.flow.spring.SpringSecurityAutoConfiguration";
+
     private Cli() {
     }
 
@@ -31,13 +38,15 @@ public final class Cli {
     /**
      * Runs the subcommand and returns its exit code.
      *
-     * @param application the Spring Boot application class (passed in, so this package does not depend on it)
+     * @param application the Spring Boot application class (passed in: naming it here would make cli and the root
+     *                    package depend on each other, a cycle ModularityTests rejects)
      */
     public static int run(Class<?> application, String[] args, String[] springArgs) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .properties(NO_WEB_PROPERTIES)
                 .properties("spring.quartz.auto-startup=false", "logging.level.root=warn",
                         "logging.level.org.sitroom=warn", "sitroom.cli=true")
                 .run(springArgs)) {

@@ -86,8 +86,10 @@ class SecurityConfig {
                 .build();
     }
 
+    /** Only with a web server: the command line (import, eval) runs without one, and Vaadin's configurer needs it. */
     @Bean
     @Order(3)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
         http.authenticationManager(manager);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/icons/**").permitAll());
