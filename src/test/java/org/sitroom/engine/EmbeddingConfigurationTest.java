@@ -36,6 +36,18 @@ class EmbeddingConfigurationTest {
                 });
     }
 
+    /** The app registers settings by scanning too; both registrations must meet without a clash. */
+    @Test
+    void startsBesideTheAppsConfigurationPropertiesScan() {
+        context.withUserConfiguration(ScanningApp.class).run(ctx -> {
+            assertThat(ctx).hasNotFailed().hasSingleBean(EmbeddingSettings.class).hasSingleBean(Embeddings.class);
+        });
+    }
+
+    @org.springframework.boot.context.properties.ConfigurationPropertiesScan("org.sitroom.engine")
+    static class ScanningApp {
+    }
+
     @Test
     void aWrongModelFolderStopsTheStart(@TempDir Path temp) {
         Path missing = temp.resolve("no-model-here");
