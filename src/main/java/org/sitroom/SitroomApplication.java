@@ -28,7 +28,7 @@ public class SitroomApplication implements AppShellConfigurator {
             String[] springArgs = springOptionsOnly(args);
             java.util.List<String> commandArgs = new java.util.ArrayList<>(java.util.List.of(args));
             commandArgs.removeAll(java.util.List.of(springArgs));
-            System.exit(org.sitroom.cli.Cli.run(commandArgs.toArray(String[]::new), CommandLine.toSpringArguments(springArgs)));
+            System.exit(org.sitroom.cli.Cli.run(SitroomApplication.class, commandArgs.toArray(String[]::new), CommandLine.toSpringArguments(springArgs)));
         }
         SpringApplication.run(SitroomApplication.class, CommandLine.toSpringArguments(args));
     }

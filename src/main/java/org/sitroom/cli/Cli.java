@@ -2,7 +2,6 @@ package org.sitroom.cli;
 
 import java.util.Arrays;
 import java.util.Set;
-import org.sitroom.SitroomApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,9 +28,14 @@ public final class Cli {
         return args.length > 0 && SUBCOMMANDS.contains(args[0]);
     }
 
-    /** Runs the subcommand and returns its exit code. */
-    public static int run(String[] args, String[] springArgs) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SitroomApplication.class)
+    /**
+     * Runs the subcommand and returns its exit code.
+     *
+     * @param application the Spring Boot application class (passed in, so this module does not depend on the root
+     *                    package that depends on it: Modulith reports that as a cycle)
+     */
+    public static int run(Class<?> application, String[] args, String[] springArgs) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
