@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,59 +35,90 @@ public final class GroupClusterer {
     }
 
     /**
+     * The points HDBSCAN* sees: one per duplicate group, the group's first post standing for it, weighted by size.
+     *
+     * @param vectors     one per point
+     * @param weights     posts per point
+     * @param pointOfPost the point of each post
+     */
+    public record Points(float[][] vectors, int[] weights, int[] pointOfPost) {
+
+        public int size() {
+            return vectors.length;
+        }
+    }
+
+    /**
      * @param vectors one unit vector per post
      * @param groups  duplicate group per post (equal values = one weighted point; the first post's vector stands
      *                for the group)
      */
     public Result cluster(float[][] vectors, long[] groups) {
+        Points points = points(vectors, groups);
+        return cluster(points, points.size() < 3 ? null : graph(points));
+    }
+
+    /** Step 1: one weighted point per duplicate group. */
+    public static Points points(float[][] vectors, long[] groups) {
         int n = vectors.length;
-        Map<Long, Integer> pointOfGroup = new LinkedHashMap<>();
+        Map<Long, Integer> pointOfGroup = new HashMap<>();
         int[] pointOfPost = new int[n];
         List<float[]> pointVectors = new ArrayList<>();
-        List<Integer> weights = new ArrayList<>();
+        int[] weights = new int[Math.max(16, n)];
         for (int i = 0; i < n; i++) {
             Integer point = pointOfGroup.get(groups[i]);
             if (point == null) {
                 point = pointVectors.size();
                 pointOfGroup.put(groups[i], point);
                 pointVectors.add(vectors[i]);
-                weights.add(0);
             }
-            weights.set(point, weights.get(point) + 1);
+            weights[point]++;
             pointOfPost[i] = point;
         }
-        int points = pointVectors.size();
-        float[][] pv = pointVectors.toArray(float[][]::new);
-        int[] w = weights.stream().mapToInt(Integer::intValue).toArray();
-        int k = Math.min(settings.neighbours(), Math.max(1, points - 1));
+        return new Points(pointVectors.toArray(float[][]::new), Arrays.copyOf(weights, pointVectors.size()), pointOfPost);
+    }
+
+    /** Neighbours per point in the graph: the setting, at most all other points. */
+    public int neighbours(Points points) {
+        return Math.min(settings.neighbours(), Math.max(1, points.size() - 1));
+    }
+
+    /** Step 2: the k-NN graph of the points, exact up to {@code exactGraphLimit} points, HNSW above. */
+    public KnnGraph graph(Points points) {
+        int k = neighbours(points);
+        return points.size() <= settings.exactGraphLimit() ? KnnGraph.bruteForce(points.vectors(), k)
+                : hnswGraph(points.vectors(), k);
+    }
+
+    /** Step 3: HDBSCAN* on the graph (null when there are fewer than 3 points: all noise), labels per post. */
+    public Result cluster(Points points, KnnGraph graph) {
+        int n = points.pointOfPost().length;
         Map<String, String> params = new LinkedHashMap<>();
         params.put("algorithm", "HDBSCAN* on a k-NN graph of duplicate groups");
-        params.put("k", String.valueOf(k));
-        params.put("points", String.valueOf(points));
+        params.put("k", String.valueOf(neighbours(points)));
+        params.put("points", String.valueOf(points.size()));
         int[] pointLabels;
-        if (points < 3) {
-            pointLabels = new int[points];
+        if (graph == null) {
+            pointLabels = new int[points.size()];
             Arrays.fill(pointLabels, -1);
         } else {
-            boolean exact = points <= settings.exactGraphLimit();
-            params.put("graph", exact ? "exact" : "hnsw");
-            KnnGraph graph = exact ? KnnGraph.bruteForce(pv, k) : hnswGraph(pv, k);
+            params.put("graph", points.size() <= settings.exactGraphLimit() ? "exact" : "hnsw");
             Hdbscan.Options options = Hdbscan.Options.defaults().withSelection(
                     "eom".equalsIgnoreCase(settings.selection()) ? Hdbscan.Selection.EXCESS_OF_MASS : Hdbscan.Selection.LEAF);
             params.put("selection", options.selection().name().toLowerCase(java.util.Locale.ROOT));
             if (settings.minClusterSize() > 0) {
                 options = options.withMinClusterSize(settings.minClusterSize());
             }
-            Hdbscan.Result result = new Hdbscan(options).cluster(graph, w);
+            Hdbscan.Result result = new Hdbscan(options).cluster(graph, points.weights());
             pointLabels = result.labels();
             params.put("minClusterSize", String.valueOf(result.minClusterSize()));
             params.put("minPts", String.valueOf(result.minPts()));
         }
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
-            labels[i] = pointLabels[pointOfPost[i]];
+            labels[i] = pointLabels[points.pointOfPost()[i]];
         }
-        return new Result(labels, points, params);
+        return new Result(labels, points.size(), params);
     }
 
     /** Above the exact limit: a throw-away HNSW index of the group points answers the k-NN queries. */
