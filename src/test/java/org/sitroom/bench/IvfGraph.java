@@ -33,13 +33,13 @@ final class IvfGraph {
 
     static IvfGraph build(float[][] vectors, int cells, int probes, long seed) {
         int n = vectors.length;
-        int sampleSize = Math.min(n, cells * 20);
+        int sampleSize = Math.min(n, cells * 8);
         SplittableRandom rnd = new SplittableRandom(seed);
         float[][] sample = new float[sampleSize][];
         for (int i = 0; i < sampleSize; i++) {
             sample[i] = vectors[rnd.nextInt(n)];
         }
-        float[][] centroids = KMeans.fit(sample, new KMeans.Options(cells, 20, 1, seed, KMeans.Metric.COSINE)).centroids();
+        float[][] centroids = KMeans.fit(sample, new KMeans.Options(cells, 4, 1, seed, KMeans.Metric.COSINE)).centroids();
         int[][] cellsOf = new int[n][];
         IntStream.range(0, n).parallel().forEach(i -> cellsOf[i] = nearestCells(centroids, vectors[i], probes));
         int[] counts = new int[cells];

@@ -28,6 +28,13 @@ public final class GroupClusterer {
     public record Result(int[] labels, int points, Map<String, String> parameters) {
     }
 
+    /**
+     * Upper bound of minPts (the density estimate's neighbourhood, self included). Hdbscan's own default (up to 8) found
+     * no cluster at all in PAPYER (600 posts, narratives of 2-32) and lower ARI on MediaEval claims and CrisisLex
+     * events than 2-3; 3 keeps a little smoothing against single stray neighbours (docs/benchmarks.md).
+     */
+    static final int MAX_MIN_PTS = 3;
+
     private final ClusteringSettings settings;
 
     public GroupClusterer(ClusteringSettings settings) {
@@ -106,19 +113,67 @@ public final class GroupClusterer {
             Hdbscan.Options options = Hdbscan.Options.defaults().withSelection(
                     "eom".equalsIgnoreCase(settings.selection()) ? Hdbscan.Selection.EXCESS_OF_MASS : Hdbscan.Selection.LEAF);
             params.put("selection", options.selection().name().toLowerCase(java.util.Locale.ROOT));
-            if (settings.minClusterSize() > 0) {
-                options = options.withMinClusterSize(settings.minClusterSize());
-            }
+            long weight = n;
+            int minClusterSize = settings.minClusterSize() > 0 ? settings.minClusterSize()
+                    : Hdbscan.defaultMinClusterSize(weight, options.sizeFactor());
+            options = options.withMinClusterSize(minClusterSize)
+                    .withMinPts(Math.min(MAX_MIN_PTS, Hdbscan.defaultMinPts(minClusterSize, graph.maxDegree())));
             Hdbscan.Result result = new Hdbscan(options).cluster(graph, points.weights());
-            pointLabels = result.labels();
             params.put("minClusterSize", String.valueOf(result.minClusterSize()));
             params.put("minPts", String.valueOf(result.minPts()));
+            pointLabels = attachNoise(graph, result.labels(), points.weights());
+            params.put("noiseVote", "neighbours >= " + settings.assignMinSimilarity() + " similar, support >= "
+                    + settings.assignMinSupport() + " posts");
         }
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = pointLabels[points.pointOfPost()[i]];
         }
         return new Result(labels, points.size(), params);
+    }
+
+    /**
+     * Points HDBSCAN* left as noise join the cluster their clustered graph neighbours vote for, by the rule a post
+     * arriving between reclusters is assigned with ({@link EngineStore}): neighbours at least
+     * {@code assignMinSimilarity} similar vote with their similarity, counted in posts (a point weighs its group's
+     * size); a cluster needs {@code assignMinSupport} of them; ties go to the smaller label. Votes come from the
+     * clusters HDBSCAN* found only, in one pass, so the order of points cannot matter. Why: without it a post's
+     * narrative would depend on whether it arrived before a recluster (noise) or after it (assigned by vote), and
+     * density alone leaves most real posts unassigned (CrisisLexT26: 71% noise; with the vote 32%, and ARI against the
+     * events 0.18 -> 0.50; see docs/benchmarks.md). Points with no similar clustered neighbour stay noise.
+     */
+    int[] attachNoise(KnnGraph graph, int[] labels, int[] weights) {
+        int[] out = labels.clone();
+        Map<Integer, double[]> votes = new HashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] >= 0) {
+                continue;
+            }
+            votes.clear();
+            int[] nb = graph.neighbours()[i];
+            float[] d = graph.distances()[i];
+            for (int s = 0; s < nb.length; s++) {
+                int label = labels[nb[s]];
+                double similarity = 1.0 - d[s];
+                if (label >= 0 && similarity >= settings.assignMinSimilarity()) {
+                    double[] v = votes.computeIfAbsent(label, x -> new double[2]);
+                    v[0] += similarity * weights[nb[s]];
+                    v[1] += weights[nb[s]];
+                }
+            }
+            int best = -1;
+            double bestScore = 0;
+            for (Map.Entry<Integer, double[]> e : votes.entrySet()) {
+                double[] v = e.getValue();
+                if (v[1] >= settings.assignMinSupport()
+                        && (v[0] > bestScore || (v[0] == bestScore && e.getKey() < best))) {
+                    best = e.getKey();
+                    bestScore = v[0];
+                }
+            }
+            out[i] = best;
+        }
+        return out;
     }
 
     /** Above the exact limit: a throw-away HNSW index of the group points answers the k-NN queries. */
