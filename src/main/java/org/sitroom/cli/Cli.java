@@ -21,6 +21,12 @@ public final class Cli {
     /** Subcommand names; each is a Spring bean annotated with picocli's {@code @Command}. */
     public static final Set<String> SUBCOMMANDS = Set.of("import", "eval", "help");
 
+    /** Auto-configurations that cannot start without the web server. */
+    static final java.util.List<String> WEB_ONLY_AUTO_CONFIGURATIONS = java.util.List.of(
+            "com.vaadin.flow.spring.SpringBootAutoConfiguration", "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+            "com.vaadin.flow.spring.VaadinApplicationConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig",
+            "com.vaadin.flow.spring.VaadinServletConfiguration");
+
     private Cli() {
     }
 
@@ -39,8 +45,11 @@ public final class Cli {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                // Lazy beans: a command creates only what it uses (eval: the model; no database, no index). Vaadin's
+                // and the web security's beans need a servlet context, which a command has not: left out.
                 .properties("spring.quartz.auto-startup=false", "logging.level.root=warn",
-                        "logging.level.org.sitroom=warn", "sitroom.cli=true")
+                        "logging.level.org.sitroom=warn", "sitroom.cli=true", "spring.main.lazy-initialization=true",
+                        "spring.autoconfigure.exclude=" + String.join(",", WEB_ONLY_AUTO_CONFIGURATIONS))
                 .run(springArgs)) {
             CommandLine cli = new CommandLine(new Cli(), new SpringFactory(context));
             context.getBeansWithAnnotation(Command.class).values().stream()
