@@ -21,12 +21,11 @@ public final class Cli {
     /** Subcommand names; each is a Spring bean annotated with picocli's {@code @Command}. */
     public static final Set<String> SUBCOMMANDS = Set.of("import", "eval", "help");
 
-    /**
-     * Leaves Vaadin's servlet wiring out, which needs a web application context that a subcommand does not have
-     * (it failed the start with "required a bean of type WebApplicationContext").
-     */
-    public static final String NO_WEB_PROPERTIES = "spring.autoconfigure.exclude="
-            + "com.vaadin.flow.spring.SpringBootAutoConfiguration,com.vaadin.flow.spring.SpringSecurityAutoConfiguration";
+    /** Auto-configurations that cannot start without the web server. */
+    static final java.util.List<String> WEB_ONLY_AUTO_CONFIGURATIONS = java.util.List.of(
+            "com.vaadin.flow.spring.SpringBootAutoConfiguration", "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+            "com.vaadin.flow.spring.VaadinApplicationConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig",
+            "com.vaadin.flow.spring.VaadinServletConfiguration");
 
     private Cli() {
     }
@@ -38,17 +37,19 @@ public final class Cli {
     /**
      * Runs the subcommand and returns its exit code.
      *
-     * @param application the Spring Boot application class (passed in: naming it here would make cli and the root
-     *                    package depend on each other, a cycle ModularityTests rejects)
+     * @param application the Spring Boot application class (passed in, so this module does not depend on the root
+     *                    package that depends on it: Modulith reports that as a cycle)
      */
     public static int run(Class<?> application, String[] args, String[] springArgs) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(NO_WEB_PROPERTIES)
+                // Lazy beans: a command creates only what it uses (eval: the model; no database, no index). Vaadin's
+                // and the web security's beans need a servlet context, which a command has not: left out.
                 .properties("spring.quartz.auto-startup=false", "logging.level.root=warn",
-                        "logging.level.org.sitroom=warn", "sitroom.cli=true")
+                        "logging.level.org.sitroom=warn", "sitroom.cli=true", "spring.main.lazy-initialization=true",
+                        "spring.autoconfigure.exclude=" + String.join(",", WEB_ONLY_AUTO_CONFIGURATIONS))
                 .run(springArgs)) {
             CommandLine cli = new CommandLine(new Cli(), new SpringFactory(context));
             context.getBeansWithAnnotation(Command.class).values().stream()

@@ -21,6 +21,12 @@ import java.util.stream.IntStream;
  */
 public final class Knngr {
 
+    /** Up to this many items, all pairwise scores are kept (64 MB of floats at the limit). */
+    static final int GRAM_LIMIT = 4096;
+
+    /** Neighbours listed per item above {@link #GRAM_LIMIT} (at least 4 k). */
+    static final int LIST_LENGTH = 64;
+
     /** How neighbours are ranked. */
     public enum Similarity {
         /** Largest dot product first: cosine for L2-normalised vectors. */
@@ -88,6 +94,11 @@ public final class Knngr {
     }
 
     public static Result evaluate(float[][] vectors, int[] labels, Options options) {
+        return evaluate(vectors, labels, options, GRAM_LIMIT);
+    }
+
+    /** With the all-pairs table up to {@code gramLimit} items and neighbour lists above (tests force either). */
+    static Result evaluate(float[][] vectors, int[] labels, Options options, int gramLimit) {
         if (vectors.length != labels.length) {
             throw new IllegalArgumentException("one label per vector expected");
         }
@@ -112,8 +123,13 @@ public final class Knngr {
             throw new IllegalArgumentException("split leaves an empty side");
         }
         int kk = Math.min(k, train);
-        // Small sets: score all pairs once (N^2 floats), then every split only looks up.
-        float[][] sim = n <= 4096 ? gram(x, options.similarity()) : null;
+        // Small sets: score all pairs once (N^2 floats), then every split only looks up. Large sets: each item's
+        // nearest items once (a list of LIST_LENGTH); a split's k nearest training items are the first k of the list
+        // that fall in its training side (the same items the full scan finds, ties by index included); only a
+        // query whose list runs out (the training side is a random 70%: practically never) is scanned in full.
+        float[][] sim = n <= gramLimit ? gram(x, options.similarity()) : null;
+        int[][] near = sim == null ? nearestLists(x, Math.min(n - 1, Math.max(LIST_LENGTH, 4 * kk)),
+                options.similarity()) : null;
         double[] acc = new double[options.splits()];
         IntStream.range(0, options.splits()).parallel().forEach(s -> {
             int[] perm = permutation(n, NearDuplicates.mix64(options.seed() + (s + 1) * 0x9E3779B97F4A7C15L));
@@ -122,9 +138,30 @@ public final class Knngr {
             int correct = 0;
             int[] bestIdx = new int[kk];
             float[] bestSim = new float[kk];
+            boolean[] inTrain = new boolean[n];
+            for (int j : trainIdx) {
+                inTrain[j] = true;
+            }
             for (int t = train; t < n; t++) {
                 int q = perm[t];
                 int filled = 0;
+                if (near != null) {
+                    for (int j : near[q]) {
+                        if (inTrain[j]) {
+                            bestIdx[filled++] = j;
+                            if (filled == kk) {
+                                break;
+                            }
+                        }
+                    }
+                    if (filled == kk) {
+                        if (vote(bestIdx, filled, y) == y[q]) {
+                            correct++;
+                        }
+                        continue;
+                    }
+                    filled = 0;
+                }
                 for (int j : trainIdx) {
                     float v = sim != null ? sim[q][j] : score(x[q], x[j], options.similarity());
                     if (filled < kk) {
@@ -145,6 +182,43 @@ public final class Knngr {
             var += (a - mean) * (a - mean);
         }
         return new Result(mean, Math.sqrt(var / acc.length), k, n, acc);
+    }
+
+    /**
+     * Each item's {@code length} nearest other items, nearest first, equal scores by smaller index (the order the
+     * full scan keeps). O(N^2 d) once, in parallel blocks; SIMD dot products where the JVM offers them.
+     */
+    static int[][] nearestLists(float[][] x, int length, Similarity similarity) {
+        int n = x.length;
+        int[][] out = new int[n][];
+        int block = 32;
+        IntStream.range(0, (n + block - 1) / block).parallel().forEach(b -> {
+            int from = b * block;
+            int to = Math.min(n, from + block);
+            int[][] idx = new int[to - from][length];
+            float[][] best = new float[to - from][length];
+            int[] filled = new int[to - from];
+            for (int j = 0; j < n; j++) {
+                float[] xj = x[j];
+                for (int r = 0; r < to - from; r++) {
+                    int i = from + r;
+                    if (i == j) {
+                        continue;
+                    }
+                    float v = similarity == Similarity.DOT
+                            ? org.apache.lucene.util.VectorUtil.dotProduct(x[i], xj) : score(x[i], xj, similarity);
+                    if (filled[r] < length) {
+                        filled[r] = insert(idx[r], best[r], filled[r], j, v);
+                    } else if (v > best[r][length - 1]) {
+                        insert(idx[r], best[r], filled[r], j, v);
+                    }
+                }
+            }
+            for (int r = 0; r < to - from; r++) {
+                out[from + r] = java.util.Arrays.copyOf(idx[r], filled[r]);
+            }
+        });
+        return out;
     }
 
     /** Insert into a descending bounded list; equal scores keep the earlier (smaller) index first. */

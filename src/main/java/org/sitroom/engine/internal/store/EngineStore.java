@@ -160,50 +160,22 @@ public final class EngineStore implements PostStore {
     private record Grouping(long[] groups, String[] hashes, Map<Long, Long> groupNarrative, int duplicates) {
     }
 
-    /**
-     * Exact duplicates share a normalised-text hash (the comparison form drops "RT @x:", mentions, URLs and
-     * punctuation, so retweets and copy-paste variants match); near-duplicates within a batch are joined by MinHash.
-     * No approximate vector search decides a group, so the same posts always give the same groups.
-     */
+    /** Duplicate groups by {@link DuplicateGroups}, looking up earlier posts of the situation in the index. */
     private Grouping groupDuplicates(List<NewPost> posts, List<float[]> vectors) throws IOException {
-        int n = posts.size();
-        long[] groups = new long[n];
-        String[] hashes = new String[n];
         Map<Long, Long> groupNarrative = new HashMap<>();
-        int duplicates = 0;
-        // A high Jaccard bar: copies with a changed hashtag or an "RT @x:" join, paraphrases from one template do not.
-        NearDuplicates.Result inBatch = NearDuplicates.group(posts.stream().map(NewPost::text).toList(),
-                NearDuplicates.Options.defaults().withThreshold(0.9));
-        Map<Integer, Long> batchGroupId = new HashMap<>();
-        Map<String, Long> byHash = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            NewPost p = posts.get(i);
-            hashes[i] = contentHash(p.text());
-            Long group = byHash.get(p.situation() + "\u0000" + hashes[i]);
-            if (group == null) {
-                group = batchGroupId.get(inBatch.group()[i]);
-            }
-            if (group == null) {
-                List<String> same = index.findByContentHash(p.situation(), hashes[i]);
-                if (!same.isEmpty()) {
-                    Optional<PostRecord> existing = index.get(same.getFirst());
-                    if (existing.isPresent() && existing.get().dupGroup() != null) {
-                        group = existing.get().dupGroup();
-                        groupNarrative.putIfAbsent(group, existing.get().narrativeId());
+        DuplicateGroups.Assigned assigned = DuplicateGroups.assign(posts.stream().map(NewPost::situation).toList(),
+                posts.stream().map(NewPost::text).toList(), (situation, hash) -> {
+                    List<String> same = index.findByContentHash(situation, hash);
+                    if (!same.isEmpty()) {
+                        Optional<PostRecord> existing = index.get(same.getFirst());
+                        if (existing.isPresent() && existing.get().dupGroup() != null) {
+                            groupNarrative.putIfAbsent(existing.get().dupGroup(), existing.get().narrativeId());
+                            return existing.get().dupGroup();
+                        }
                     }
-                }
-            }
-            if (group == null) {
-                // Named after the text, not after whichever copy came first: arrival order cannot change groups.
-                group = stableGroupId(p.situation() + "\u0000" + hashes[i]);
-            } else {
-                duplicates++;
-            }
-            groups[i] = group;
-            byHash.putIfAbsent(p.situation() + "\u0000" + hashes[i], group);
-            batchGroupId.putIfAbsent(inBatch.group()[i], group);
-        }
-        return new Grouping(groups, hashes, groupNarrative, duplicates);
+                    return null;
+                });
+        return new Grouping(assigned.groups(), assigned.hashes(), groupNarrative, assigned.duplicates());
     }
 
     /**

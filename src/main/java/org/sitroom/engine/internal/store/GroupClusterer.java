@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,31 @@ public final class GroupClusterer {
     public record Result(int[] labels, int points, Map<String, String> parameters) {
     }
 
+    /**
+     * Upper bound of minPts (the density estimate's neighbourhood, self included). Hdbscan's own default (up to 8) found
+     * no cluster at all in PAPYER (600 posts, narratives of 2-32) and lower ARI on MediaEval claims and CrisisLex
+     * events than 2-3; 3 keeps a little smoothing against single stray neighbours (docs/benchmarks.md).
+     */
+    static final int MAX_MIN_PTS = 3;
+
     private final ClusteringSettings settings;
 
     public GroupClusterer(ClusteringSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The points HDBSCAN* sees: one per duplicate group, the group's first post standing for it, weighted by size.
+     *
+     * @param vectors     one per point
+     * @param weights     posts per point
+     * @param pointOfPost the point of each post
+     */
+    public record Points(float[][] vectors, int[] weights, int[] pointOfPost) {
+
+        public int size() {
+            return vectors.length;
+        }
     }
 
     /**
@@ -39,54 +61,119 @@ public final class GroupClusterer {
      *                for the group)
      */
     public Result cluster(float[][] vectors, long[] groups) {
+        Points points = points(vectors, groups);
+        return cluster(points, points.size() < 3 ? null : graph(points));
+    }
+
+    /** Step 1: one weighted point per duplicate group. */
+    public static Points points(float[][] vectors, long[] groups) {
         int n = vectors.length;
-        Map<Long, Integer> pointOfGroup = new LinkedHashMap<>();
+        Map<Long, Integer> pointOfGroup = new HashMap<>();
         int[] pointOfPost = new int[n];
         List<float[]> pointVectors = new ArrayList<>();
-        List<Integer> weights = new ArrayList<>();
+        int[] weights = new int[Math.max(16, n)];
         for (int i = 0; i < n; i++) {
             Integer point = pointOfGroup.get(groups[i]);
             if (point == null) {
                 point = pointVectors.size();
                 pointOfGroup.put(groups[i], point);
                 pointVectors.add(vectors[i]);
-                weights.add(0);
             }
-            weights.set(point, weights.get(point) + 1);
+            weights[point]++;
             pointOfPost[i] = point;
         }
-        int points = pointVectors.size();
-        float[][] pv = pointVectors.toArray(float[][]::new);
-        int[] w = weights.stream().mapToInt(Integer::intValue).toArray();
-        int k = Math.min(settings.neighbours(), Math.max(1, points - 1));
+        return new Points(pointVectors.toArray(float[][]::new), Arrays.copyOf(weights, pointVectors.size()), pointOfPost);
+    }
+
+    /** Neighbours per point in the graph: the setting, at most all other points. */
+    public int neighbours(Points points) {
+        return Math.min(settings.neighbours(), Math.max(1, points.size() - 1));
+    }
+
+    /** Step 2: the k-NN graph of the points, exact up to {@code exactGraphLimit} points, HNSW above. */
+    public KnnGraph graph(Points points) {
+        int k = neighbours(points);
+        return points.size() <= settings.exactGraphLimit() ? KnnGraph.bruteForce(points.vectors(), k)
+                : hnswGraph(points.vectors(), k);
+    }
+
+    /** Step 3: HDBSCAN* on the graph (null when there are fewer than 3 points: all noise), labels per post. */
+    public Result cluster(Points points, KnnGraph graph) {
+        int n = points.pointOfPost().length;
         Map<String, String> params = new LinkedHashMap<>();
         params.put("algorithm", "HDBSCAN* on a k-NN graph of duplicate groups");
-        params.put("k", String.valueOf(k));
-        params.put("points", String.valueOf(points));
+        params.put("k", String.valueOf(neighbours(points)));
+        params.put("points", String.valueOf(points.size()));
         int[] pointLabels;
-        if (points < 3) {
-            pointLabels = new int[points];
+        if (graph == null) {
+            pointLabels = new int[points.size()];
             Arrays.fill(pointLabels, -1);
         } else {
-            boolean exact = points <= settings.exactGraphLimit();
-            params.put("graph", exact ? "exact" : "hnsw");
-            KnnGraph graph = exact ? KnnGraph.bruteForce(pv, k) : hnswGraph(pv, k);
+            params.put("graph", points.size() <= settings.exactGraphLimit() ? "exact" : "hnsw");
             Hdbscan.Options options = Hdbscan.Options.defaults().withSelection(
                     "eom".equalsIgnoreCase(settings.selection()) ? Hdbscan.Selection.EXCESS_OF_MASS : Hdbscan.Selection.LEAF);
             params.put("selection", options.selection().name().toLowerCase(java.util.Locale.ROOT));
-            if (settings.minClusterSize() > 0) {
-                options = options.withMinClusterSize(settings.minClusterSize());
-            }
-            Hdbscan.Result result = new Hdbscan(options).cluster(graph, w);
-            pointLabels = result.labels();
+            long weight = n;
+            int minClusterSize = settings.minClusterSize() > 0 ? settings.minClusterSize()
+                    : Hdbscan.defaultMinClusterSize(weight, options.sizeFactor());
+            options = options.withMinClusterSize(minClusterSize)
+                    .withMinPts(Math.min(MAX_MIN_PTS, Hdbscan.defaultMinPts(minClusterSize, graph.maxDegree())));
+            Hdbscan.Result result = new Hdbscan(options).cluster(graph, points.weights());
             params.put("minClusterSize", String.valueOf(result.minClusterSize()));
             params.put("minPts", String.valueOf(result.minPts()));
+            pointLabels = attachNoise(graph, result.labels(), points.weights());
+            params.put("noiseVote", "neighbours >= " + settings.assignMinSimilarity() + " similar, support >= "
+                    + settings.assignMinSupport() + " posts");
         }
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
-            labels[i] = pointLabels[pointOfPost[i]];
+            labels[i] = pointLabels[points.pointOfPost()[i]];
         }
-        return new Result(labels, points, params);
+        return new Result(labels, points.size(), params);
+    }
+
+    /**
+     * Points HDBSCAN* left as noise join the cluster their clustered graph neighbours vote for, by the rule a post
+     * arriving between reclusters is assigned with ({@link EngineStore}): neighbours at least
+     * {@code assignMinSimilarity} similar vote with their similarity, counted in posts (a point weighs its group's
+     * size); a cluster needs {@code assignMinSupport} of them; ties go to the smaller label. Votes come from the
+     * clusters HDBSCAN* found only, in one pass, so the order of points cannot matter. Why: without it a post's
+     * narrative would depend on whether it arrived before a recluster (noise) or after it (assigned by vote), and
+     * density alone leaves most real posts unassigned (CrisisLexT26: 71% noise; with the vote 32%, and ARI against the
+     * events 0.18 -> 0.50; see docs/benchmarks.md). Points with no similar clustered neighbour stay noise.
+     */
+    int[] attachNoise(KnnGraph graph, int[] labels, int[] weights) {
+        int[] out = labels.clone();
+        Map<Integer, double[]> votes = new HashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] >= 0) {
+                continue;
+            }
+            votes.clear();
+            int[] nb = graph.neighbours()[i];
+            float[] d = graph.distances()[i];
+            for (int s = 0; s < nb.length; s++) {
+                int label = labels[nb[s]];
+                double similarity = 1.0 - d[s];
+                if (label >= 0 && similarity >= settings.assignMinSimilarity()) {
+                    double[] v = votes.computeIfAbsent(label, x -> new double[2]);
+                    v[0] += similarity * weights[nb[s]];
+                    v[1] += weights[nb[s]];
+                }
+            }
+            int best = -1;
+            double bestScore = 0;
+            for (Map.Entry<Integer, double[]> e : votes.entrySet()) {
+                double[] v = e.getValue();
+                if (v[1] >= settings.assignMinSupport()
+                        && (v[0] > bestScore || (v[0] == bestScore && e.getKey() < best))) {
+                    best = e.getKey();
+                    bestScore = v[0];
+                }
+            }
+            out[i] = best;
+        }
+        return out;
     }
 
     /** Above the exact limit: a throw-away HNSW index of the group points answers the k-NN queries. */

@@ -39,6 +39,32 @@ class KnngrTest {
     }
 
     @Test
+    void neighbourListsGiveTheSameSplitsAsTheFullTable() {
+        // Large sets use per-item neighbour lists instead of the all-pairs table; on the same data both must find
+        // the same neighbours in every split. Overlapping labels, so that accuracies are far from 0 and 1.
+        SplittableRandom rnd = new SplittableRandom(3);
+        int labels = 8;
+        int n = 1500;
+        float[][] centres = new float[labels][];
+        for (int c = 0; c < labels; c++) {
+            centres[c] = Synthetic.normalise(Synthetic.gaussian(rnd, 48, 1), null, 0);
+        }
+        float[][] v = new float[n][];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 10 == 0 ? -1 : rnd.nextInt(labels);
+            v[i] = Synthetic.normalise(Synthetic.gaussian(rnd, 48, Math.sqrt(20.0 / 48)), centres[Math.max(0, y[i])], 1);
+        }
+        Knngr.Options options = Knngr.Options.defaults().withExcludeLabel(7).withSplits(20);
+        Knngr.Result table = Knngr.evaluate(v, y, options, Integer.MAX_VALUE);
+        Knngr.Result lists = Knngr.evaluate(v, y, options, 0);
+        assertThat(table.mean()).isBetween(0.2, 0.97);
+        assertThat(lists.items()).isEqualTo(table.items());
+        assertThat(lists.k()).isEqualTo(table.k());
+        assertThat(lists.accuracies()).containsExactly(table.accuracies());
+    }
+
+    @Test
     void randomLabelsScoreChance() {
         SplittableRandom rnd = new SplittableRandom(2);
         int n = 800;

@@ -1,0 +1,2 @@
+/** Evaluation against labelled data: duplicate groups and clustering as in production, scores and KNNGR. */
+package org.sitroom.engine.internal.eval;
