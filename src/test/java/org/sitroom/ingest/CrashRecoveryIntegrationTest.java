@@ -96,7 +96,7 @@ class CrashRecoveryIntegrationTest {
 
     private Child start(String mode, Path data, Path file, String name) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1",
+        Process p = new ProcessBuilder(List.of(java, "-Xmx1g",
                 "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
                 CrashImportMain.class.getName(), mode, data.toString(), file.toString()))
