@@ -6,7 +6,7 @@ package org.sitroom.engine;
  * @param embedded vectors handed out (cache hits included)
  * @param rejected texts rejected
  * @param cacheHits texts answered from the cache
- * @param cacheMisses texts that had to run through the model while the cache was on
+ * @param cacheMisses texts looked up in the cache and not found (they went on to the tokenizer and model)
  * @param cacheEntries vectors currently cached
  * @param queued texts waiting for a model session right now
  */

@@ -47,7 +47,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
-        return http.securityMatcher("/api/**")
+        // The OpenAPI description (/v3/api-docs) describes the API, so it is behind the same door.
+        return http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::unauthorized))

@@ -27,7 +27,8 @@ class LoginThrottleIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("sitroom.data", () -> TempDataFolder.get().resolve("throttle").toString());
+        String data = TempDataFolder.fresh().toString(); // one folder per context: each holds its own index
+        registry.add("sitroom.data", () -> data);
         registry.add("sitroom.security.users-file", () -> TestUsers.file().toString());
     }
 

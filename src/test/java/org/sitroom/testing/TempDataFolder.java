@@ -5,22 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A fresh data folder per test JVM, so tests never touch ./data. */
+/**
+ * Fresh data folders for test application contexts, so tests never touch ./data. Each Spring context needs its own:
+ * the test framework keeps several contexts alive at once, and two of them cannot hold the same Lucene index.
+ */
 public final class TempDataFolder {
-
-    private static Path folder;
 
     private TempDataFolder() {
     }
 
-    public static synchronized Path get() {
-        if (folder == null) {
-            try {
-                folder = Files.createTempDirectory("sitroom-data");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** A new empty folder; call it once per context (inside a {@code @DynamicPropertySource} method). */
+    public static Path fresh() {
+        try {
+            return Files.createTempDirectory("sitroom-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return folder;
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The bounded queue between callers (who normalise and tokenise) and model sessions, bucketed by token count.
  *
  * <p>A batch is padded to its longest text, so a batch of similar lengths wastes little compute. Each take starts
- * with the oldest waiting text (no starvation) and fills up with texts of the nearest lengths. With a deep queue
+ * with the oldest waiting text (no starvation) and fills up with the texts that add the least padding. With a deep queue
  * batches come out nearly uniform, as if the whole stream were sorted; with a shallow one they take what is there at
  * once rather than wait. Callers block in {@link #put} while the queue is full: backpressure, nothing is dropped.
  */
@@ -74,12 +74,30 @@ final class BatchQueue {
             int want = Math.min(max, Math.max(1, (size + consumers - 1) / consumers));
             int start = oldestBucket();
             int taken = drain(buckets[start], batch, want);
-            for (int d = 1; taken < want && (start - d >= 0 || start + d < buckets.length); d++) {
-                if (start - d >= 0) {
-                    taken += drain(buckets[start - d], batch, want - taken);
+            // Fill greedily with whichever neighbour wastes fewer padded positions: a shorter text costs its own
+            // shortfall; a longer one widens the batch, costing the difference for every row already in it.
+            int width = start;
+            int below = start - 1;
+            int above = start + 1;
+            while (taken < want) {
+                while (below >= 0 && buckets[below].isEmpty()) {
+                    below--;
                 }
-                if (taken < want && start + d < buckets.length) {
-                    taken += drain(buckets[start + d], batch, want - taken);
+                while (above < buckets.length && buckets[above].isEmpty()) {
+                    above++;
+                }
+                boolean canGoDown = below >= 0;
+                boolean canGoUp = above < buckets.length;
+                if (!canGoDown && !canGoUp) {
+                    break;
+                }
+                long downCost = canGoDown ? width - below : Long.MAX_VALUE;
+                long upCost = canGoUp ? (long) (above - width) * taken : Long.MAX_VALUE;
+                if (downCost <= upCost) {
+                    taken += drain(buckets[below], batch, 1);
+                } else {
+                    taken += drain(buckets[above], batch, 1);
+                    width = above;
                 }
             }
             size -= taken;

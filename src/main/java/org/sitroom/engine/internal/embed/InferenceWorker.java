@@ -11,6 +11,7 @@ import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.sitroom.engine.EmbeddingResult;
 import org.sitroom.engine.RejectionReason;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ final class InferenceWorker implements Runnable {
     private final FloatBuffer hidden;
     private final float[] row;
     private final double[] sum;
+    private final LongAdder realTokens;
+    private final LongAdder paddedTokens;
 
     /** Where finished jobs go (cache, counters) before their caller sees them. */
     interface Completion {
@@ -46,7 +49,10 @@ final class InferenceWorker implements Runnable {
     }
 
     InferenceWorker(OrtEnvironment env, OrtSession session, ModelRunner.Shape shape, BatchQueue queue, int batchSize,
-            Completion completion) {
+            Completion completion, LongAdder realTokens,
+            LongAdder paddedTokens) {
+        this.realTokens = realTokens;
+        this.paddedTokens = paddedTokens;
         this.env = env;
         this.session = session;
         this.shape = shape;
@@ -107,10 +113,12 @@ final class InferenceWorker implements Runnable {
             width = Math.max(width, job.length());
         }
         int cells = rows * width;
+        paddedTokens.add(cells);
         ids.clear();
         mask.clear();
         for (Job job : batch) {
             long[] tokens = job.ids;
+            realTokens.add(tokens.length);
             ids.put(tokens);
             for (int i = 0; i < tokens.length; i++) {
                 mask.put(1L);

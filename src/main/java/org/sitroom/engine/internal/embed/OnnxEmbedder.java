@@ -46,6 +46,8 @@ public final class OnnxEmbedder implements Embeddings {
     private final List<Thread> workers = new ArrayList<>();
     private final LongAdder embedded = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder realTokens = new LongAdder();
+    private final LongAdder paddedTokens = new LongAdder();
     private final int maxChars;
     private volatile boolean closed;
 
@@ -65,7 +67,7 @@ public final class OnnxEmbedder implements Embeddings {
             this.queue = new BatchQueue(descriptor.maxTokens(), settings.queueCapacity(), count);
             for (int i = 0; i < count; i++) {
                 InferenceWorker worker = new InferenceWorker(env, sessions.get(i), shape[0], queue,
-                        settings.batchSize(), this::done);
+                        settings.batchSize(), this::done, realTokens, paddedTokens);
                 Thread thread = Thread.ofPlatform().name("sitroom-embed-" + i).daemon()
                         .stackSize(ModelRunner.NATIVE_STACK_BYTES).unstarted(worker);
                 workers.add(thread);
@@ -211,6 +213,12 @@ public final class OnnxEmbedder implements Embeddings {
             rejected.increment();
         }
         job.complete(result);
+    }
+
+    /** Share of the token positions the model computed that were padding (0 = none wasted); for the benchmark. */
+    public double paddingShare() {
+        long padded = paddedTokens.sum();
+        return padded == 0 ? 0 : 1 - (double) realTokens.sum() / padded;
     }
 
     @Override

@@ -34,6 +34,18 @@ class BatchQueueTest {
     }
 
     @Test
+    void aFarShorterTextIsNotPreferredOverASlightlyLongerOne() throws Exception {
+        BatchQueue queue = new BatchQueue(64, 100, 1);
+        for (int len : new int[] {30, 30, 10, 31, 31}) {
+            queue.put(job(len));
+        }
+        List<Job> batch = new ArrayList<>();
+        queue.take(batch, 4);
+        // 10 would waste 20 positions; widening to 31 wastes one per row so far.
+        assertThat(batch).extracting(Job::length).containsExactly(30, 30, 31, 31);
+    }
+
+    @Test
     void aShallowQueueIsSharedBetweenConsumers() throws Exception {
         BatchQueue queue = new BatchQueue(16, 100, 2);
         for (int i = 0; i < 10; i++) {

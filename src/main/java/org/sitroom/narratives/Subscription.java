@@ -1,0 +1,9 @@
+package org.sitroom.narratives;
+
+/** Ends a subscription to changes; views close it when detached. */
+@FunctionalInterface
+public interface Subscription extends AutoCloseable {
+
+    @Override
+    void close();
+}

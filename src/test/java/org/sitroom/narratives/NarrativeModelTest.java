@@ -1,0 +1,137 @@
+package org.sitroom.narratives;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sitroom.engine.NarrativesReclustered;
+import org.sitroom.engine.PostsIndexed;
+import org.sitroom.engine.StoredPost;
+import org.sitroom.testing.FakeEngine;
+import org.sitroom.testing.FakeSituations;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/** The read model over the demo fixture: tallies, keywords, campaigns, growth and live increments. */
+class NarrativeModelTest {
+
+    private static final String S = FakeSituations.DEMO;
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    private NarrativeModel model;
+
+    private NarrativeModel model(FakeEngine engine, Instant now) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("engine", engine,
+                "situations", FakeSituations.demo(now, Duration.ofHours(72)), "clock", Clock.fixed(now, ZoneOffset.UTC)));
+        model = new NarrativeModel(beans.getBeanProvider(org.sitroom.engine.PostStore.class),
+                beans.getBeanProvider(org.sitroom.engine.NarrativeClustering.class),
+                beans.getBeanProvider(org.sitroom.ingest.Situations.class), mock(NarrativeRepository.class),
+                e -> { }, beans.getBeanProvider(NarrativeSettings.class), beans.getBeanProvider(Clock.class));
+        return model;
+    }
+
+    @AfterEach
+    void stop() {
+        if (model != null) {
+            model.destroy();
+        }
+    }
+
+    @Test
+    void theWholeDemoIsTalliedAsTheFixtureSays() {
+        FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
+        engine.recluster(S);
+        Snapshot s = model(engine, NOW).snapshot(S);
+
+        assertThat(s.totalPosts()).isEqualTo(3108);
+        assertThat(s.unassignedPosts()).isEqualTo(373); // the noise
+        assertThat(s.narratives()).hasSize(15);
+        NarrativeSummary staged = s.byId().get("n-staged");
+        assertThat(staged.size()).isEqualTo(350);
+        assertThat(staged.accounts()).isEqualTo(255);
+        assertThat(staged.languages().getFirst()).isEqualTo(new Share("en", 162));
+        assertThat(staged.hourly().stream().mapToInt(h -> h.count()).sum()).isEqualTo(350);
+        assertThat(s.narratives().getFirst().id()).isEqualTo("n-collision-near-miss-facts"); // biggest first
+    }
+
+    @Test
+    void keywordsSayWhatANarrativeIsAbout() {
+        FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
+        engine.recluster(S);
+        Snapshot s = model(engine, NOW).snapshot(S);
+
+        assertThat(s.byId().get("n-energy-drilling").keywords()).anySatisfy(k -> assertThat(k).containsIgnoringCase("gas"));
+        assertThat(s.byId().get("n-sanctions-call").keywords()).anySatisfy(k -> assertThat(k).containsIgnoringCase("sanction"));
+        assertThat(s.byId().get("n-staged").title()).isNotBlank().doesNotStartWith("Narrative ");
+        assertThat(s.byId().values()).allSatisfy(n -> assertThat(n.keywords()).hasSizeBetween(3, 8)
+                .doesNotContain("the", "and", "και", "ve", "rt"));
+    }
+
+    @Test
+    void copyPasteCampaignsAreFlagged() {
+        FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
+        engine.recluster(S);
+        Snapshot s = model(engine, NOW).snapshot(S);
+
+        DuplicateGroup top = s.extras().get("n-provoked-by-ostmark").duplicateGroups().getFirst();
+        assertThat(top.campaign()).isTrue();
+        assertThat(top.accounts()).isGreaterThanOrEqualTo(140); // stand-with-aster: 150 accounts, one text
+        assertThat(s.extras().get("n-staged").duplicateGroups()).noneMatch(DuplicateGroup::campaign);
+    }
+
+    @Test
+    void justAfterTheLeakedAudioTheNewNarrativeIsEmerging() {
+        FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofMinutes(45 * 60 + 30));
+        engine.recluster(S);
+        Snapshot s = model(engine, NOW).snapshot(S);
+
+        NarrativeSummary fake = s.byId().get("n-ai-fake-video");
+        assertThat(fake.emerging()).isTrue();
+        assertThat(fake.lastHour()).isGreaterThanOrEqualTo(5);
+        assertThat(s.byId().get("n-fishermen-affected")).satisfiesAnyOf(
+                n -> assertThat(n.emerging()).isFalse(), n -> assertThat(n).isNull());
+        assertThat(s.postsLastHour()).isGreaterThan(s.postsPreviousHour() / 2);
+    }
+
+    @Test
+    void newPostsAreAddedOnceAndListenersHearOfIt() throws Exception {
+        FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
+        engine.recluster(S);
+        NarrativeModel m = model(engine, NOW);
+        long before = m.snapshot(S).byId().get("n-staged").size();
+        List<NarrativesChanged> heard = new CopyOnWriteArrayList<>();
+        m.subscribe(S, heard::add);
+
+        StoredPost fresh = new StoredPost("t:1", S, "t", "@new_account", "en", NOW.minusSeconds(30),
+                "It was all staged for the cameras", null, 1L, "n-staged");
+        engine.put(fresh);
+        // Two overlapping windows announcing the same post: counted once.
+        m.on(new PostsIndexed(S, 1, 1, fresh.time(), fresh.time()));
+        m.on(new PostsIndexed(S, 1, 1, fresh.time().minusSeconds(3600), fresh.time()));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> m.snapshot(S).byId().get("n-staged").size() == before + 1);
+        assertThat(heard).isNotEmpty().allSatisfy(c -> assertThat(c.reclustered()).isFalse());
+        assertThat(m.snapshot(S).byId().get("n-staged").lastHour()).isGreaterThanOrEqualTo(1);
+        assertThat(m.snapshot(S).postsLastHour()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aReclusterSwitchesToTheNewNarratives() {
+        FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
+        NarrativeModel m = model(engine, NOW);
+        assertThat(m.snapshot(S).clustered()).isFalse();
+        assertThat(m.snapshot(S).narratives()).as("posts arrive assigned, even before a recluster").isNotEmpty();
+
+        m.on(new NarrativesReclustered(engine.recluster(S)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> m.snapshot(S).clustered());
+        assertThat(m.snapshot(S).themeLabels()).isNotEmpty();
+    }
+}
