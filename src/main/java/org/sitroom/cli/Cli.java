@@ -27,6 +27,9 @@ public final class Cli {
             "com.vaadin.flow.spring.VaadinApplicationConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig",
             "com.vaadin.flow.spring.VaadinServletConfiguration");
 
+    /** The property that leaves {@link #WEB_ONLY_AUTO_CONFIGURATIONS} out, for contexts started without a server. */
+    public static final String NO_WEB_PROPERTIES = "spring.autoconfigure.exclude=" + String.join(",", WEB_ONLY_AUTO_CONFIGURATIONS);
+
     private Cli() {
     }
 
@@ -49,7 +52,7 @@ public final class Cli {
                 // and the web security's beans need a servlet context, which a command has not: left out.
                 .properties("spring.quartz.auto-startup=false", "logging.level.root=warn",
                         "logging.level.org.sitroom=warn", "sitroom.cli=true", "spring.main.lazy-initialization=true",
-                        "spring.autoconfigure.exclude=" + String.join(",", WEB_ONLY_AUTO_CONFIGURATIONS))
+                        NO_WEB_PROPERTIES)
                 .run(springArgs)) {
             CommandLine cli = new CommandLine(new Cli(), new SpringFactory(context));
             context.getBeansWithAnnotation(Command.class).values().stream()

@@ -17,7 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The child JVM of {@link CrashRecoveryIntegrationTest}: {@code import DATA FILE} imports a JSONL file through the
  * real pipeline (index, cursor, database; embeddings by {@link HashEmbeddings}) printing a line per batch, and
- * {@code verify DATA FILE} prints how many posts the store holds and how many of the file's ids it finds.
+ * then prints how many posts the store holds and how many of the file's ids it finds ({@code verify DATA FILE}
+ * prints only that).
  */
 public final class CrashImportMain {
 
@@ -48,7 +49,8 @@ public final class CrashImportMain {
                             System.out.flush();
                         });
                 System.out.println("DONE " + s.imported() + " " + s.duplicates() + " " + s.quarantined());
-            } else {
+            }
+            {
                 PostStore store = context.getBean(PostStore.class);
                 List<String> ids = new ArrayList<>();
                 for (String line : Files.readAllLines(file)) {

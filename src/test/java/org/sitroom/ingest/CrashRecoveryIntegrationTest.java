@@ -35,8 +35,6 @@ class CrashRecoveryIntegrationTest {
     Path dir;
 
     @Test
-    @org.junit.jupiter.api.Disabled("Not yet verified in the merged tree: it ran over 8 minutes on a loaded machine without finishing. "
-            + "Re-enable with the wiring branch's newer version of this test after a quiet-machine run.")
     void everyPostIsStoredExactlyOnceAfterTenKills() throws Exception {
         Path file = dir.resolve("posts.jsonl");
         writePosts(file);
@@ -46,12 +44,12 @@ class CrashRecoveryIntegrationTest {
         List<String> log = new ArrayList<>();
         for (int kill = 0; kill < KILLS; kill++) {
             Child child = start("import", data, file, "import-" + kill);
-            child.await("READY", 120);
+            child.await("READY", 300);
             // A random point: after 1 to 6 batches plus up to 400 ms, wherever the child then is.
             int batches = 1 + random.nextInt(6);
             boolean done = false;
             for (int b = 0; b < batches && !done; b++) {
-                String line = child.next(120);
+                String line = child.next(300);
                 done = line == null || line.startsWith("DONE");
             }
             Thread.sleep(random.nextInt(400));
@@ -65,15 +63,14 @@ class CrashRecoveryIntegrationTest {
         }
         assertThat(killedMidImport).as("kills that hit a running import: %s", log).isGreaterThanOrEqualTo(KILLS / 2);
 
+        // The final, complete run; it then counts what the store holds. (Generous timeouts: on a loaded 2-core
+        // machine one child start took a minute.)
         Child last = start("import", data, file, "import-final");
-        String done = last.await("DONE", 300);
+        String done = last.await("DONE", 900);
+        assertThat(done).isNotNull();
+        String count = last.await("COUNT", 300);
         assertThat(last.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(last.process.exitValue()).isZero();
-        assertThat(done).isNotNull();
-
-        Child verify = start("verify", data, file, "verify");
-        String count = verify.await("COUNT", 120);
-        assertThat(verify.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String[] parts = count.split(" ");
         assertThat(Long.parseLong(parts[3])).isEqualTo(POSTS);
         assertThat(Long.parseLong(parts[2])).as("ids found").isEqualTo(POSTS);
@@ -99,7 +96,7 @@ class CrashRecoveryIntegrationTest {
 
     private Child start(String mode, Path data, Path file, String name) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1",
+        Process p = new ProcessBuilder(List.of(java, "-Xmx1g",
                 "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
                 CrashImportMain.class.getName(), mode, data.toString(), file.toString()))

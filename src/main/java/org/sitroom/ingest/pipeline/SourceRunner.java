@@ -1,7 +1,6 @@
 package org.sitroom.ingest.pipeline;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -209,11 +208,6 @@ public class SourceRunner implements AutoCloseable {
             log.warn("Source {}: the demo's milestones cannot be announced: {}", source.id(), e.getMessage());
             demoAnnounced.add(source.id());
         }
-    }
-
-    /** How long until {@code lastRun + interval} (for the view's "next run"). */
-    static Duration until(Instant from, Instant to) {
-        return Duration.between(from, to).isNegative() ? Duration.ZERO : Duration.between(from, to);
     }
 
     @Override

@@ -54,11 +54,12 @@ public class SituationCatalog implements Situations, CurrentSituation {
     static SituationDefinition demo(IngestSettings settings) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("dataset", settings.demo().dataset());
-        source.put("speed", String.valueOf(settings.demo().speed()));
+        String speed = new java.math.BigDecimal(Double.toString(settings.demo().speed())).stripTrailingZeros()
+                .toPlainString();
+        source.put("speed", speed);
         source.put("milestones", settings.demo().milestones());
         return new SituationDefinition(DEMO_ID, "Naval encounter in the Eastern Mediterranean",
-                "Demo (fictional): two warships meet south of Crete; 72 hours of posts replayed at "
-                        + settings.demo().speed() + "x.",
+                "Demo (fictional): two warships meet south of Crete; 72 hours of posts replayed at " + speed + "x.",
                 null, ZoneId.of("Europe/Athens"), List.of("Aster", "Kestrel", "#EastMed", "Meris"),
                 List.of("en", "el", "tr", "fr", "ar", "de", "it", "es", "ru"),
                 List.of(new SourceDefinition(DEMO_SOURCE, DEMO_ID, "replay", source, settings.demo().interval(),

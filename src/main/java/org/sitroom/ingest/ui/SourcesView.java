@@ -222,8 +222,10 @@ class SourcesView extends Composite<ViewFrame> {
         }
         List<QuarantineSample> samples = admin.quarantine(sourceId);
         quarantineTitle.removeAll();
-        quarantineTitle.add(new Text("Quarantine of " + sourceId + ": " + samples.size()
-                + (samples.isEmpty() ? " records" : " newest records")));
+        long open = sources.getListDataView().getItems().filter(l -> l.id().equals(sourceId))
+                .mapToLong(SourceLine::openQuarantine).findFirst().orElse(samples.size());
+        quarantineTitle.add(new Text("Quarantine of " + sourceId + ": " + open + (open == 1 ? " record" : " records")
+                + (open > samples.size() ? ", the newest " + samples.size() + " shown" : "")));
         quarantine.setItems(samples);
     }
 
