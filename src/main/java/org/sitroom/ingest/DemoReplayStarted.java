@@ -1,7 +1,6 @@
 package org.sitroom.ingest;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -12,9 +11,9 @@ import java.time.Instant;
  * <p>Ingest cannot call the timeline itself: the timeline depends on the narratives, which depend on ingest.
  *
  * @param situationId   the demo situation
- * @param shiftedStart  the moment the recorded dataset's first post was replayed
- * @param recordedStart the recorded time of the dataset's first post
- * @param speed         how many times faster than recorded the replay runs (360: one hour every 10 s)
+ * @param shiftedStart  the moment the replay started
+ * @param recordedStart the recorded moment the replay started at (the dataset's first post plus the head start)
+ * @param speed         how many times faster than recorded the replay runs after its start (1: real time)
  * @param milestones    the demo's {@code milestones.json}, recorded times (a readable file in the data folder or
  *                      the project's fixtures)
  */
@@ -23,7 +22,6 @@ public record DemoReplayStarted(String situationId, Instant shiftedStart, Instan
 
     /** When something recorded at {@code recorded} happens in this replay (posts and milestones alike). */
     public Instant shift(Instant recorded) {
-        long nanos = (long) Math.floor(Duration.between(recordedStart, recorded).toNanos() / speed);
-        return shiftedStart.plusNanos(nanos);
+        return org.sitroom.ingest.connect.ReplayConnector.shift(shiftedStart, recordedStart, speed, recorded);
     }
 }

@@ -47,13 +47,17 @@ public record IngestSettings(
      * The demo situation used while no situations file exists.
      *
      * @param dataset  the replayed posts, relative to the working folder; when missing there, the copy inside the jar
-     * @param speed    replay speed: 360 = one recorded hour every 10 s
-     * @param interval how often the replay source runs
+     * @param speed     replay speed after the head start: 1 = real time (the default: the demo's hours look like
+     *                  an event's hours), 360 = one recorded hour every 10 s
+     * @param headStart how far into the recording the replay starts; what came before arrives at once, hours intact
+     *                  (45h30m: just after the leaked audio, when new narratives emerge)
+     * @param interval  how often the replay source runs
      */
     public record Demo(@DefaultValue("true") boolean enabled,
                        @DefaultValue("fixtures/demo/naval-encounter.jsonl") String dataset,
                        @DefaultValue("fixtures/demo/milestones.json") String milestones,
-                       @DefaultValue("360") double speed,
+                       @DefaultValue("1") double speed,
+                       @DefaultValue("45h30m") Duration headStart,
                        @DefaultValue("5s") Duration interval) {
     }
 }

@@ -18,9 +18,12 @@ import org.sitroom.ingest.format.RecordReaders;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Replays a recorded dataset as if it were happening now: the dataset's earliest post maps to the replay's start,
- * and later posts follow at {@code speed} times their original pace (360: one recorded hour every 10 s). Each fetch
- * returns the posts whose shifted time has come, so no post's time ever lies in the future.
+ * Replays a recorded dataset as if it were happening now. The replay starts {@code headStart} into the recording:
+ * the posts recorded before that moment arrive at once, back-dated so that the moment itself is the replay's start
+ * and their hours keep their recorded shape (a dashboard opened on a replay sees the event's history, not one
+ * compressed spike). Later posts follow at {@code speed} times their recorded pace (1: real time; 360: one
+ * recorded hour every 10 s, which compresses their hours accordingly). Each fetch returns the posts whose shifted
+ * time has come, so no post's time ever lies in the future.
  *
  * <p>The dataset is a JSONL file in the demo format ({@link ColumnMapping#DEMO_JSONL}: {@code id, author, lang,
  * time, text, source}; other fields are ignored), read once and ordered by time. A post's {@code time} is its
@@ -37,6 +40,7 @@ public final class ReplayConnector implements Connector {
     private final List<IncomingPost> posts;
     private final List<Quarantined> quarantined;
     private final double speed;
+    private final Duration headStart;
     private final Clock clock;
 
     /**
@@ -46,17 +50,24 @@ public final class ReplayConnector implements Connector {
      * @param clock    "now"
      */
     public ReplayConnector(String sourceId, Path dataset, double speed, Clock clock) throws IOException {
-        this(sourceId, dataset, ColumnMapping.DEMO_JSONL, speed, clock);
+        this(sourceId, dataset, ColumnMapping.DEMO_JSONL, speed, Duration.ZERO, clock);
     }
 
-    /** As above, for a dataset in another format (e.g. MediaEval's {@code posts.txt} with its built-in mapping). */
-    public ReplayConnector(String sourceId, Path dataset, ColumnMapping mapping, double speed, Clock clock)
-            throws IOException {
+    /**
+     * As above, for a dataset in another format (e.g. MediaEval's {@code posts.txt} with its built-in mapping), and
+     * starting {@code headStart} into the recording (zero: at its first post).
+     */
+    public ReplayConnector(String sourceId, Path dataset, ColumnMapping mapping, double speed, Duration headStart,
+                           Clock clock) throws IOException {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be a positive number, not " + speed);
         }
+        if (headStart.isNegative()) {
+            throw new IllegalArgumentException("head start must not be negative, not " + headStart);
+        }
         this.sourceId = sourceId;
         this.speed = speed;
+        this.headStart = headStart;
         this.clock = clock;
         var report = RecordReaders.readAll(dataset, new RecordReaders.Settings(sourceId, mapping, clock));
         List<IncomingPost> sorted = new ArrayList<>(report.posts());
@@ -117,10 +128,20 @@ public final class ReplayConnector implements Connector {
 
     /** When a post recorded at {@code original} happens in a replay started at {@code start}. */
     Instant shifted(Instant start, Instant original) {
-        Duration sinceFirst = Duration.between(posts.getFirst().time(), original);
-        // Rounded down, so a post is never handed out before its shifted time has come.
-        long nanos = (long) Math.floor(sinceFirst.toNanos() / speed);
-        return start.plusNanos(nanos);
+        return shift(start, posts.getFirst().time().plus(headStart), speed, original);
+    }
+
+    /**
+     * The replay's one time rule, shared with the milestones of a demo: what was recorded at or before
+     * {@code recordedAtStart} keeps its distance to it, before {@code start}; what was recorded later follows
+     * {@code start} at {@code speed} times its recorded pace (rounded down, so nothing is handed out early).
+     */
+    public static Instant shift(Instant start, Instant recordedAtStart, double speed, Instant recorded) {
+        Duration since = Duration.between(recordedAtStart, recorded);
+        if (!since.isPositive()) {
+            return start.plus(since);
+        }
+        return start.plusNanos((long) Math.floor(since.toNanos() / speed));
     }
 
     private static IncomingPost withTime(IncomingPost post, Instant time) {

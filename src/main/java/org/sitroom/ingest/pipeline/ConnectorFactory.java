@@ -30,7 +30,7 @@ import org.sitroom.ingest.situations.SourceDefinition;
  *
  * <p>Kinds and their settings (credentials only ever by the name of an environment variable, {@code token-env}):
  * <ul>
- * <li>{@code replay}: dataset, speed (1), mapping (demo-jsonl), milestones</li>
+ * <li>{@code replay}: dataset, speed (1), head-start (0s), mapping (demo-jsonl), milestones</li>
  * <li>{@code file-drop}: folder, mappings (format to mapping; jsonl: demo-jsonl), min-age (5s)</li>
  * <li>{@code feed}: url, token-env</li>
  * <li>{@code mastodon}: base-url, hashtag or timeline (public | local), token-env</li>
@@ -46,7 +46,7 @@ public final class ConnectorFactory {
     public static final String REPLAY = "replay";
 
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            REPLAY, Set.of("dataset", "speed", "mapping", "milestones"),
+            REPLAY, Set.of("dataset", "speed", "head-start", "mapping", "milestones"),
             "file-drop", Set.of("folder", "mappings", "min-age"),
             "feed", Set.of("url", "token-env"),
             "mastodon", Set.of("base-url", "hashtag", "timeline", "token-env"),
@@ -76,6 +76,9 @@ public final class ConnectorFactory {
                 s.required("dataset");
                 if (!(s.number("speed", 1) > 0)) {
                     throw new IllegalArgumentException("speed must be a positive number");
+                }
+                if (s.duration("head-start", Duration.ZERO).isNegative()) {
+                    throw new IllegalArgumentException("head-start must not be negative");
                 }
                 mapping(settings.get("mapping"), ColumnMapping.DEMO_JSONL);
             }
@@ -116,7 +119,8 @@ public final class ConnectorFactory {
         String id = source.id();
         return switch (source.kind()) {
             case REPLAY -> new ReplayConnector(id, datasets.resolve(s.required("dataset")),
-                    mapping(source.settings().get("mapping"), ColumnMapping.DEMO_JSONL), s.number("speed", 1), clock);
+                    mapping(source.settings().get("mapping"), ColumnMapping.DEMO_JSONL), s.number("speed", 1),
+                    s.duration("head-start", Duration.ZERO), clock);
             case "file-drop" -> new FileDropConnector(id, Path.of(s.required("folder")), mappings(s.map("mappings")),
                     clock, s.duration("min-age", Duration.ofSeconds(5)));
             case "feed" -> new FeedConnector(id, http(s.required("url"), s));

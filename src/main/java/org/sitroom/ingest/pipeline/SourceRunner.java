@@ -201,6 +201,10 @@ public class SourceRunner implements AutoCloseable {
             Instant recordedStart = RecordReaders.readAll(dataset, new RecordReaders.Settings(source.id(), mapping,
                     clock)).posts().stream().map(p -> p.time()).min(Instant::compareTo).orElse(shiftedStart);
             double speed = Double.parseDouble(String.valueOf(source.settings().getOrDefault("speed", "1")));
+            Object headStart = source.settings().get("head-start");
+            if (headStart != null) {
+                recordedStart = recordedStart.plus(org.sitroom.ingest.situations.Durations.parse(headStart.toString()));
+            }
             Path file = connectors.dataset(milestones.toString());
             demoAnnounced.add(source.id());
             events.publishEvent(new DemoReplayStarted(source.situationId(), shiftedStart, recordedStart, speed, file));

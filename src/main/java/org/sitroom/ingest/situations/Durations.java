@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class Durations {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern HOURS_MINUTES = Pattern.compile("(\\d+)h\\s*(\\d+)m");
 
     private Durations() {
     }
@@ -27,6 +28,10 @@ public final class Durations {
                 default -> Duration.ofDays(n);
             };
         }
+        Matcher hm = HOURS_MINUTES.matcher(t);
+        if (hm.matches()) {
+            return Duration.ofHours(Long.parseLong(hm.group(1))).plusMinutes(Long.parseLong(hm.group(2)));
+        }
         try {
             return Duration.parse(text.trim());
         } catch (DateTimeParseException e) {
@@ -42,6 +47,9 @@ public final class Durations {
         long s = d.toSeconds();
         if (s % 3600 == 0 && s > 0) {
             return s / 3600 + "h";
+        }
+        if (s % 60 == 0 && s > 3600) {
+            return s / 3600 + "h" + s % 3600 / 60 + "m";
         }
         if (s % 60 == 0 && s > 0) {
             return s / 60 + "m";

@@ -50,16 +50,18 @@ public class SituationCatalog implements Situations, CurrentSituation {
         }
     }
 
-    /** The built-in demo: the naval encounter replayed at 360x (one recorded hour every 10 s). */
+    /** The built-in demo: the naval encounter, its first hours back-dated at once, the rest replayed live. */
     static SituationDefinition demo(IngestSettings settings) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("dataset", settings.demo().dataset());
         String speed = new java.math.BigDecimal(Double.toString(settings.demo().speed())).stripTrailingZeros()
                 .toPlainString();
         source.put("speed", speed);
+        source.put("head-start", Durations.format(settings.demo().headStart()));
         source.put("milestones", settings.demo().milestones());
         return new SituationDefinition(DEMO_ID, "Naval encounter in the Eastern Mediterranean",
-                "Demo (fictional): two warships meet south of Crete; 72 hours of posts replayed at " + speed + "x.",
+                "Demo (fictional): two warships meet south of Crete; 72 hours of posts, replayed from "
+                        + Durations.format(settings.demo().headStart()) + " into the event at " + speed + "x.",
                 null, ZoneId.of("Europe/Athens"), List.of("Aster", "Kestrel", "#EastMed", "Meris"),
                 List.of("en", "el", "tr", "fr", "ar", "de", "it", "es", "ru"),
                 List.of(new SourceDefinition(DEMO_SOURCE, DEMO_ID, "replay", source, settings.demo().interval(),

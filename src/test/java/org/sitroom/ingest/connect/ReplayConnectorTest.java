@@ -1,6 +1,7 @@
 package org.sitroom.ingest.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,36 @@ class ReplayConnectorTest {
     }
 
     @Test
+    void aHeadStartBackDatesTheRecordingsFirstHoursWithTheirSpacingAndPlaysTheRestAtSpeed() throws Exception {
+        // Starts 2 min into the recording; afterwards ten times faster than recorded.
+        ReplayConnector replay = new ReplayConnector("replay", dataset(),
+                org.sitroom.ingest.format.ColumnMapping.DEMO_JSONL, 10, Duration.ofMinutes(2), clock);
+        Batch b1 = replay.fetch(Cursor.START, 10);
+        assertThat(b1.posts()).extracting(IncomingPost::externalId).containsExactly("p1", "p2");
+        // p1 and p2 were recorded 2 min and 1 min before the head start: they lie that far before the start.
+        assertThat(b1.posts()).extracting(IncomingPost::time)
+                .containsExactly(start.minus(Duration.ofMinutes(2)), start.minus(Duration.ofMinutes(1)));
+        assertThat(b1.more()).isFalse();
+
+        // p3 was recorded 30 s after the head start: at 10x it is due 3 s after the start, not earlier.
+        clock.advance(Duration.ofMillis(2999));
+        assertThat(replay.fetch(b1.next(), 10).posts()).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        Batch b2 = replay.fetch(b1.next(), 10);
+        assertThat(b2.posts()).extracting(IncomingPost::externalId).containsExactly("p3");
+        assertThat(b2.posts().getFirst().time()).isEqualTo(start.plusSeconds(3));
+        assertThat(ReplayConnector.shift(start, Instant.parse("2012-10-29T20:02:00Z"), 10,
+                Instant.parse("2012-10-29T21:00:00Z"))).isEqualTo(start.plus(Duration.ofMinutes(58).dividedBy(10)));
+    }
+
+    @Test
+    void aNegativeHeadStartIsRefused() {
+        assertThatThrownBy(() -> new ReplayConnector("replay", dataset(),
+                org.sitroom.ingest.format.ColumnMapping.DEMO_JSONL, 1, Duration.ofMinutes(-1), clock))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("head start");
+    }
+
+    @Test
     void aRestartedReplayGoesOnFromItsCursor() throws Exception {
         ReplayConnector replay = new ReplayConnector("replay", dataset(), 3600, clock);
         Batch b1 = replay.fetch(Cursor.START, 2);
@@ -85,7 +116,7 @@ class ReplayConnectorTest {
     @Test
     void theMediaEvalDatasetReplaysInTimeOrderAndNeverAhead() throws Exception {
         ReplayConnector replay = new ReplayConnector("sandy-replay", org.sitroom.testing.Datasets.mediaEvalPosts(),
-                org.sitroom.ingest.format.ColumnMapping.MEDIAEVAL_VMU, 86_400, clock); // a recorded day per second
+                org.sitroom.ingest.format.ColumnMapping.MEDIAEVAL_VMU, 86_400, Duration.ZERO, clock); // a recorded day per second
         assertThat(replay.size()).isEqualTo(15_629);
         Cursor cursor = Cursor.START;
         java.util.Set<String> ids = new java.util.HashSet<>();

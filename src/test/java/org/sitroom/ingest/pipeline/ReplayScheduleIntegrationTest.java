@@ -22,7 +22,9 @@ import org.quartz.Trigger;
 import org.sitroom.SitroomApplication;
 import org.sitroom.cli.Cli;
 import org.sitroom.engine.PostIds;
+import org.sitroom.engine.PostFilter;
 import org.sitroom.engine.PostStore;
+import org.sitroom.engine.StoredPost;
 import org.sitroom.ingest.DemoReplayStarted;
 import org.sitroom.ingest.Situations;
 import org.sitroom.ingest.situations.IngestClock;
@@ -36,14 +38,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The built-in demo end to end with the real engine: its replay source at 360x under a fixed clock (30 and 60
- * simulated minutes after the start, the posts of exactly those minutes are in), its Quartz job in the JDBC job
+ * The built-in demo end to end with the real engine: its replay source under a fixed clock (at the start, exactly
+ * the posts of the 45 h 30 min head start are in, back-dated; 30 and 60 minutes later, exactly those of the
+ * recording's next 30 and 60 minutes, in real time), its Quartz job in the JDBC job
  * store (survives a restart of the context with its trigger unchanged; never two runs of the source at once), and a
  * restart that continues the replay from the stored start instead of starting it over.
  */
 class ReplayScheduleIntegrationTest {
 
     private static final Instant T0 = Instant.parse("2026-05-01T12:00:00Z");
+    private static final Duration HEAD_START = Duration.ofHours(45).plusMinutes(30);
 
     @TempDir
     Path dir;
@@ -90,12 +94,15 @@ class ReplayScheduleIntegrationTest {
 
             clock.set(Clock.fixed(T0, ZoneOffset.UTC));
             assertThat(runner.run(SituationCatalog.DEMO_SOURCE)).isEqualTo(SourceRunner.Result.DONE);
-            assertIn(app, recorded, first, Duration.ZERO);
+            assertIn(app, recorded, first, HEAD_START);
+            // Back-dated with the hours intact: the first post lies the head start before the replay's start.
+            assertThat(app.getBean(PostStore.class).posts(SituationCatalog.DEMO_ID, PostFilter.ALL, 0, 5000).stream()
+                    .map(StoredPost::time).min(Instant::compareTo)).get().isEqualTo(T0.minus(HEAD_START));
 
-            // 5 s later = 30 simulated minutes.
-            clock.set(Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC));
+            // 30 minutes later, in real time: the recording's next 30 minutes.
+            clock.set(Clock.fixed(T0.plus(Duration.ofMinutes(30)), ZoneOffset.UTC));
             assertThat(runner.run(SituationCatalog.DEMO_SOURCE)).isEqualTo(SourceRunner.Result.DONE);
-            assertIn(app, recorded, first, Duration.ofMinutes(30));
+            assertIn(app, recorded, first, HEAD_START.plusMinutes(30));
 
             // No two runs of one source at once: while one holds it, another is turned away.
             CountDownLatch held = new CountDownLatch(1);
@@ -120,12 +127,12 @@ class ReplayScheduleIntegrationTest {
             DemoReplayStarted e = events.getFirst();
             assertThat(e.situationId()).isEqualTo(SituationCatalog.DEMO_ID);
             assertThat(e.shiftedStart()).isEqualTo(T0);
-            assertThat(e.recordedStart()).isEqualTo(first);
-            assertThat(e.speed()).isEqualTo(360.0);
+            assertThat(e.recordedStart()).isEqualTo(first.plus(HEAD_START));
+            assertThat(e.speed()).isEqualTo(1.0);
             assertThat(Files.isRegularFile(e.milestones())).isTrue();
-            // The first milestone (02:18 recorded, 2 h 17 min 21 s after the first post) comes 22.9 s in.
-            assertThat(e.shift(Instant.parse("2026-03-14T02:18:00Z"))).isEqualTo(T0.plusMillis(22_891)
-                    .plusNanos(666_666));
+            // The first milestone (02:18 recorded, 2 h 17 min 21 s after the first post) is back-dated like the posts.
+            Instant firstMilestone = Instant.parse("2026-03-14T02:18:00Z");
+            assertThat(e.shift(firstMilestone)).isEqualTo(T0.minus(HEAD_START).plus(Duration.between(first, firstMilestone)));
         }
 
         // A restart: the job and its trigger are still there (JDBC store), and the replay goes on from T0.
@@ -135,10 +142,10 @@ class ReplayScheduleIntegrationTest {
             Trigger trigger = scheduler.getTrigger(SourceSchedule.triggerKey(SituationCatalog.DEMO_SOURCE));
             assertThat(trigger.getStartTime().toInstant()).as("the same trigger, not a new one").isEqualTo(triggerStart);
             IngestClock clock = app.getBean(IngestClock.class);
-            clock.set(Clock.fixed(T0.plusSeconds(10), ZoneOffset.UTC));
+            clock.set(Clock.fixed(T0.plus(Duration.ofMinutes(60)), ZoneOffset.UTC));
             assertThat(app.getBean(SourceRunner.class).run(SituationCatalog.DEMO_SOURCE))
                     .isEqualTo(SourceRunner.Result.DONE);
-            assertIn(app, recorded, first, Duration.ofMinutes(60));
+            assertIn(app, recorded, first, HEAD_START.plusMinutes(60));
             String cursor = app.getBean(IngestLedger.class).cursor(SituationCatalog.DEMO_SOURCE, "").value();
             assertThat(JsonMapper.builder().build().readTree(cursor).get("start").asString()).isEqualTo(T0.toString());
             assertThat(events).singleElement().satisfies(e -> assertThat(e.shiftedStart()).isEqualTo(T0));
