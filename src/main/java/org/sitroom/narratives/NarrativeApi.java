@@ -8,9 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.sitroom.base.ApiErrors;
 import org.sitroom.engine.HourCount;
 import org.sitroom.engine.PostFilter;
@@ -41,8 +39,8 @@ class NarrativeApi {
     }
 
     record NarrativeJson(String id, String title, List<String> keywords, int size, int accounts,
-                         @io.swagger.v3.oas.annotations.media.Schema(description = "posts per language code, most first")
-                         Map<String, Integer> languages,
+                         @io.swagger.v3.oas.annotations.media.Schema(description = "language codes of its posts, the most used first")
+                         List<String> languages,
                          @JsonProperty("first_seen") Instant firstSeen, @JsonProperty("last_seen") Instant lastSeen,
                          double velocity, boolean emerging, List<HourJson> hourly) {
     }
@@ -136,8 +134,7 @@ class NarrativeApi {
     }
 
     static NarrativeJson json(NarrativeSummary n) {
-        Map<String, Integer> languages = new LinkedHashMap<>();
-        n.languages().forEach(s -> languages.put(s.key(), s.count()));
+        List<String> languages = n.languages().stream().map(Share::key).toList();
         return new NarrativeJson(n.id(), n.title(), n.keywords(), n.size(), n.accounts(), languages, n.firstSeen(),
                 n.lastSeen(), Math.round(n.velocity() * 100) / 100.0, n.emerging(),
                 n.hourly().stream().map((HourCount h) -> new HourJson(h.hour(), h.count())).toList());

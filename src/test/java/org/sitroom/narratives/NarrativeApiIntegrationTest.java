@@ -73,7 +73,8 @@ class NarrativeApiIntegrationTest {
         }
         assertThat(sum).isEqualTo(first.get("size").asInt());
         assertThat(first.get("keywords").size()).isGreaterThan(0);
-        assertThat(first.get("languages").get("en").asInt()).isPositive();
+        assertThat(first.get("languages").isArray()).isTrue();
+        assertThat(first.get("languages").get(0).asString()).isEqualTo("en");
     }
 
     @Test
