@@ -57,7 +57,7 @@ public record IngestSettings(
                        @DefaultValue("fixtures/demo/naval-encounter.jsonl") String dataset,
                        @DefaultValue("fixtures/demo/milestones.json") String milestones,
                        @DefaultValue("1") double speed,
-                       @DefaultValue("45h30m") Duration headStart,
+                       @DefaultValue("PT45H30M") Duration headStart,
                        @DefaultValue("5s") Duration interval) {
     }
 }

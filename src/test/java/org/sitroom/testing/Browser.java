@@ -103,14 +103,29 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By locator) {
-        return new WebDriverWait(driver, WAIT).until(d -> {
+        return waiting(WAIT).until(d -> {
             List<WebElement> found = d.findElements(locator);
             return found.isEmpty() || !found.getFirst().isDisplayed() ? null : found.getFirst();
         });
     }
 
     public <T> T waitUntil(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return waiting(WAIT).until(condition);
+    }
+
+    /** As {@link #waitUntil(ExpectedCondition)}, for something that takes longer than the usual wait. */
+    public <T> T waitUntil(java.time.Duration timeout, ExpectedCondition<T> condition) {
+        return waiting(timeout).until(condition);
+    }
+
+    /**
+     * A wait that also tries again when an element went stale: live pages redraw parts of themselves while a test
+     * looks at them (server push), which replaces the elements it found a moment ago.
+     */
+    private WebDriverWait waiting(java.time.Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** The titles in the side navigation, in order. */

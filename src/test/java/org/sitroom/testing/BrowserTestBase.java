@@ -1,23 +1,35 @@
 package org.sitroom.testing;
 
+import java.time.Duration;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.sitroom.SitroomApplication;
+import org.sitroom.security.Role;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of every {@code *IT}: the whole app on a random port with a temporary data folder and one test user per
  * role, one headless Chromium per test class, and a screenshot in {@code target/screenshots/} when a test fails.
+ *
+ * <p>The app runs as a new user gets it: the real engine on the replayed demo. The replay starts 61 h into the
+ * recording (later than the app's default, so the demo's adversarial posts up to hour 61 are in) and then plays at 6x
+ * (a post every 15 s or so, which the live-update test watches arrive). Every IT shares these properties, so they
+ * share one Spring context and the demo is ingested once (a class that needs another replay declares its own
+ * {@code @TestPropertySource}, which wins over these). Each class waits until the demo has narratives.
  */
 @SpringBootTest(classes = SitroomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"sitroom.ingest.demo.head-start=61h", "sitroom.ingest.demo.speed=6"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(BrowserTestBase.ScreenshotOnFailure.class)
 public abstract class BrowserTestBase {
@@ -32,6 +44,20 @@ public abstract class BrowserTestBase {
         String data = TempDataFolder.fresh().toString(); // one folder per context: each holds its own index
         registry.add("sitroom.data", () -> data);
         registry.add("sitroom.security.users-file", () -> TestUsers.file().toString());
+    }
+
+    /** The demo's situation, as the built-in catalogue names it. */
+    protected static final String DEMO = "naval-encounter";
+
+    @BeforeAll
+    void awaitDemoNarratives() {
+        Api api = new Api(port);
+        // The first start embeds, indexes and clusters about 2,600 posts: well under a minute on two quiet cores.
+        Awaitility.await("the replayed demo's first narratives").atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                    var response = api.get("/api/situations/" + DEMO + "/narratives", Role.VIEWER);
+                    return response.statusCode() == 200 && Api.json(response).size() > 0;
+                });
     }
 
     @BeforeEach

@@ -8,14 +8,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.sitroom.security.Role;
 import org.sitroom.testing.BrowserTestBase;
-import org.sitroom.testing.WithFakeEngine;
 
 /**
  * The overview and the narratives in Chromium: figures, the growth chart whose bands open their narrative, the
- * narrative's detail, the narratives grid. Relies on the UI only (no ids of the fake engine), so it can run against
- * the replayed demo once {@link WithFakeEngine} is removed.
+ * narrative's detail, the narratives grid, on the replayed demo with the real engine.
  */
-@WithFakeEngine
 class DashboardIT extends BrowserTestBase {
 
     @Test

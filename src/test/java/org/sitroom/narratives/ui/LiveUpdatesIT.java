@@ -2,50 +2,74 @@ package org.sitroom.narratives.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.sitroom.engine.PostsIndexed;
-import org.sitroom.engine.StoredPost;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.sitroom.security.Role;
 import org.sitroom.testing.BrowserTestBase;
-import org.sitroom.testing.FakeEngine;
-import org.sitroom.testing.FakeSituations;
-import org.sitroom.testing.WithFakeEngine;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * Live updates in Chromium: posts indexed while the overview is open change its figures through server push,
- * without a reload. Needs the fake engine to inject posts, so unlike the other browser tests it stays on the fake.
+ * Live updates in Chromium, against a replay that is still unfolding: it starts 40 h into the demo (before the AI-fake
+ * narrative is born at 44.6 h and the leaked-audio burst at 45 h) and plays one recorded hour every 30 s, with a
+ * recluster every 100 posts. Open pages must follow by server push, without a reload.
  */
-@WithFakeEngine
+@TestPropertySource(properties = {"sitroom.ingest.demo.head-start=40h", "sitroom.ingest.demo.speed=120",
+        "sitroom.engine.clustering.recluster-every-posts=100"})
 class LiveUpdatesIT extends BrowserTestBase {
 
-    @Autowired
-    FakeEngine engine;
-
-    @Autowired
-    ApplicationEventPublisher events;
+    private static final Duration UNFOLDING = Duration.ofMinutes(6);
 
     @Test
-    void newPostsReachAnOpenOverviewWithoutAReload() {
+    void theOverviewsNarrativeCountAndPostsGrowWithoutAReload() {
         browser.signInAs(Role.VIEWER);
         browser.open("/");
-        // The total, not the last hour: the demo's clock stands still, so its last hour thins as real time passes.
-        int total = Integer.parseInt(browser.waitFor(By.id("figure-total-value")).getText());
+        // Read through waits: the figures may be redrawn (live) between finding and reading them.
+        int narratives = browser.waitUntil(d -> figure(d, "figure-active-value"));
+        int total = browser.waitUntil(d -> figure(d, "figure-total-value"));
         // Marks the page: a reload would lose it.
         browser.script("window.__sameDocument = true");
 
-        Instant now = Instant.now();
-        for (int i = 0; i < 25; i++) {
-            engine.put(new StoredPost("live:" + i, FakeSituations.DEMO, "live", "@live_" + i, "en",
-                    now.minusSeconds(i), "Live post number " + i + " about the Aster", null, 9_000_000L + i, null));
-        }
-        events.publishEvent(new PostsIndexed(FakeSituations.DEMO, 25, 0, now.minusSeconds(24), now));
-
-        browser.waitUntil(d -> Integer.parseInt(d.findElement(By.id("figure-total-value")).getText()) == total + 25);
-        assertThat(Integer.parseInt(browser.waitFor(By.id("figure-posts-last-hour-value")).getText())).isGreaterThanOrEqualTo(25);
+        browser.waitUntil(UNFOLDING, d -> figure(d, "figure-total-value") > total);
+        browser.waitUntil(UNFOLDING, d -> figure(d, "figure-active-value") > narratives);
         assertThat(browser.script("return window.__sameDocument === true")).isEqualTo(true);
+    }
+
+    @Test
+    void aNarrativesHourlyCountGrowsWithoutAReload() {
+        browser.signInAs(Role.VIEWER);
+        browser.open("/narratives");
+        // The biggest narrative (first row) gets posts all the time.
+        browser.waitFor(By.cssSelector("#narratives-grid vaadin-grid-cell-content span span:last-child")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/narratives/"));
+        browser.waitFor(By.cssSelector("#narrative-growth .chart-table-toggle")).click();
+        List<String> before = browser.waitUntil(this::lastRow);
+        browser.script("window.__sameDocument = true");
+
+        // The hour that was last gets more posts, or a later hour appears with posts in it.
+        browser.waitUntil(UNFOLDING, d -> {
+            List<String> now = lastRow(d);
+            return now.getFirst().equals(before.getFirst())
+                    ? Integer.parseInt(now.getLast()) > Integer.parseInt(before.getLast())
+                    : Integer.parseInt(now.getLast()) > 0;
+        });
+        assertThat(browser.script("return window.__sameDocument === true")).isEqualTo(true);
+    }
+
+    private static int figure(WebDriver driver, String id) {
+        return Integer.parseInt(driver.findElement(By.id(id)).getText().strip());
+    }
+
+    /** The growth table's last row: its hour, then its count. */
+    private List<String> lastRow(WebDriver driver) {
+        List<WebElement> rows = driver.findElements(By.cssSelector("#narrative-growth .data-table tbody tr"));
+        if (rows.isEmpty()) {
+            return List.of("", "0");
+        }
+        List<WebElement> cells = rows.getLast().findElements(By.cssSelector("th, td"));
+        return List.of(cells.getFirst().getText(), cells.getLast().getText().replace(",", "").strip());
     }
 }

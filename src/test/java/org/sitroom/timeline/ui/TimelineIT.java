@@ -11,10 +11,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.sitroom.security.Role;
 import org.sitroom.testing.BrowserTestBase;
-import org.sitroom.testing.WithFakeEngine;
 
 /** The timeline in Chromium: an analyst adds a milestone, a viewer sees it but has no edit controls. */
-@WithFakeEngine
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TimelineIT extends BrowserTestBase {
 

@@ -1,0 +1,310 @@
+package org.sitroom.bench;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.sitroom.SitroomApplication;
+import org.sitroom.engine.ClusteringSettings;
+import org.sitroom.engine.NewPost;
+import org.sitroom.engine.internal.index.PostIndex;
+import org.sitroom.engine.internal.store.EngineStore;
+import org.sitroom.ingest.format.ColumnMapping;
+import org.sitroom.ingest.format.IncomingPost;
+import org.sitroom.ingest.format.RecordReaders;
+import org.sitroom.security.Role;
+import org.sitroom.testing.Api;
+import org.sitroom.testing.Browser;
+import org.sitroom.testing.Datasets;
+import org.sitroom.testing.FixedEmbeddings;
+import org.sitroom.testing.TestUsers;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code bash .mvn/sitroom bench dashboard}: the dashboard with 100k posts in one situation, under 10 concurrent
+ * clients. The posts are real tweets (CrisisLexT26 + T6, topped up with MediaEval 2016 dev), their times spread
+ * evenly over the 72 hours before now in their recorded order, so every chart range is full. They are stored through
+ * the engine's own store with the real model's vectors (from the benchmarks' vector cache, so the embedding is not
+ * what is timed here), then the app starts on that data folder as {@code java -jar} would and clusters them.
+ *
+ * <p>Then, at once: {@code clients - browsers} API clients (HTTP Basic) each request every endpoint {@code rounds}
+ * times, and {@code browsers} headless Chromium clients each load every view {@code rounds} times (from navigation to
+ * the view's content shown, as a person would wait for it). Medians and p95 in milliseconds per endpoint and view.
+ * Options: {@code -Dbench.dashboard.posts=100000 -Dbench.dashboard.clients=10 -Dbench.dashboard.browsers=2
+ * -Dbench.dashboard.rounds=20}.
+ */
+public final class DashboardBenchmark implements Benchmark {
+
+    static final String SITUATION = "bench-100k";
+
+    @Override
+    public String name() {
+        return "dashboard";
+    }
+
+    @Override
+    public Map<String, Object> run() throws Exception {
+        int target = Integer.getInteger("bench.dashboard.posts", 100_000);
+        int clients = Integer.getInteger("bench.dashboard.clients", 10);
+        int browsers = Math.min(clients, Integer.getInteger("bench.dashboard.browsers", 2));
+        int rounds = Integer.getInteger("bench.dashboard.rounds", 20);
+        Map<String, Object> out = new LinkedHashMap<>();
+
+        // 1. The posts and their vectors.
+        List<NewPost> posts = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        collect(posts, texts, target);
+        VectorCache.Embedded embedded = VectorCache.embed("dashboard-100k", texts);
+        Map<String, float[]> byText = new HashMap<>();
+        List<NewPost> kept = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            if (embedded.vectors()[i] != null) {
+                byText.putIfAbsent(texts.get(i), embedded.vectors()[i]);
+                kept.add(posts.get(i));
+            }
+        }
+        out.put("posts", kept.size());
+        out.put("dataset", "CrisisLexT26 + T6 tweets, topped up with MediaEval 2016 dev; times spread over the last 72 h");
+
+        // 2. Stored through the engine's store, into the data folder the app then opens.
+        Path data = Files.createTempDirectory("sitroom-bench-dashboard");
+        long t = System.nanoTime();
+        try (PostIndex index = new PostIndex(data.resolve("index"))) {
+            EngineStore store = new EngineStore(index, new FixedEmbeddings(384, byText::get),
+                    ClusteringSettings.defaults(), Clock.systemUTC(), e -> { });
+            for (int from = 0; from < kept.size(); from += 5000) {
+                store.add(kept.subList(from, Math.min(kept.size(), from + 5000)));
+            }
+        }
+        out.put("store_seconds", secs(t));
+        Path situations = Files.writeString(data.resolve("situations.yml"), """
+                situations:
+                  - id: %s
+                    name: Benchmark, 100k real tweets
+                    description: CrisisLex and MediaEval tweets, re-timed into the last 72 hours.
+                    time-zone: UTC
+                    sources:
+                      - id: bench-drop
+                        kind: file-drop
+                        enabled: false
+                        settings:
+                          folder: %s
+                """.formatted(SITUATION, data.resolve("drop")));
+
+        // 3. The app on that folder; narratives once the first recluster of all posts is done.
+        t = System.nanoTime();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SitroomApplication.class)
+                .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .properties("server.port=0", "vaadin.productionMode=true", "logging.level.root=warn",
+                        "sitroom.ingest.situations-file=" + situations,
+                        "sitroom.security.users-file=" + TestUsers.file())
+                .run("--sitroom.data=" + data)) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            Api api = new Api(port);
+            String base = "/api/situations/" + SITUATION;
+            JsonNode narratives = null;
+            while (narratives == null || narratives.isEmpty()) {
+                if (System.nanoTime() - t > Duration.ofMinutes(20).toNanos()) {
+                    throw new IllegalStateException("no narratives after 20 minutes");
+                }
+                Thread.sleep(500); // polling a server that is still clustering; nothing to wait on in-process
+                HttpResponse<String> r = api.get(base + "/narratives", Role.VIEWER);
+                narratives = r.statusCode() == 200 ? Api.json(r) : null;
+            }
+            out.put("start_and_first_narratives_seconds", secs(t));
+            out.put("narratives", narratives.size());
+            String biggest = narratives.get(0).get("id").asString();
+            Instant now = Instant.now();
+
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            endpoints.put("api_situations", "/api/situations");
+            endpoints.put("api_narratives", base + "/narratives");
+            endpoints.put("api_posts_bm25_semantic", base + "/posts?limit=50&q=" + enc("flood victims need help"));
+            endpoints.put("api_posts_of_narrative", base + "/posts?limit=100&narrative=" + enc(biggest));
+            endpoints.put("api_posts_last_hour", base + "/posts?limit=100&from=" + enc(now.minus(Duration.ofHours(1)).toString())
+                    + "&to=" + enc(now.toString()));
+            endpoints.put("api_timeline", base + "/timeline");
+
+            Map<String, Function<WebDriver, Boolean>> views = new LinkedHashMap<>();
+            views.put("view_overview", d -> shown(d, "#growth-chart svg") && shown(d, "#figure-total-value"));
+            views.put("view_narratives", d -> !d.findElements(By.cssSelector("#narratives-grid vaadin-grid-cell-content span")).isEmpty());
+            views.put("view_narrative_detail", d -> shown(d, "#narrative-growth svg")
+                    && d.findElements(By.cssSelector("#narrative-posts vaadin-grid-cell-content")).size() > 5);
+            views.put("view_timeline", d -> shown(d, "#volume-chart svg"));
+            views.put("view_search", d -> shown(d, "#search-box"));
+            Map<String, String> paths = Map.of("view_overview", "/", "view_narratives", "/narratives",
+                    "view_narrative_detail", "/narratives/" + biggest, "view_timeline", "/timeline",
+                    "view_search", "/search");
+
+            // 4. Everyone at once.
+            Map<String, List<Double>> samples = new ConcurrentHashMap<>();
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            CountDownLatch ready = new CountDownLatch(clients);
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> done = new ArrayList<>();
+            List<Browser> open = new CopyOnWriteArrayList<>();
+            long loadStart = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                boolean browser = c < browsers;
+                done.add(pool.submit(() -> {
+                    try {
+                        if (browser) {
+                            Browser b = new Browser(port);
+                            open.add(b);
+                            b.signInAs(Role.VIEWER);
+                            b.open("/narratives/" + biggest); // warm: the first page load also fetches the bundle
+                            ready.countDown();
+                            ready.await();
+                            for (int r = 0; r < rounds; r++) {
+                                for (var v : views.entrySet()) {
+                                    long s = System.nanoTime();
+                                    b.open(paths.get(v.getKey()));
+                                    ExpectedCondition<Boolean> cond = v.getValue()::apply;
+                                    b.waitUntil(Duration.ofMinutes(2), cond);
+                                    samples.computeIfAbsent(v.getKey(), k -> new CopyOnWriteArrayList<>()).add(ms(s));
+                                }
+                            }
+                        } else {
+                            ready.countDown();
+                            ready.await();
+                            for (int r = 0; r < rounds; r++) {
+                                for (var e : endpoints.entrySet()) {
+                                    long s = System.nanoTime();
+                                    HttpResponse<String> resp = api.get(e.getValue(), Role.VIEWER);
+                                    double took = ms(s);
+                                    if (resp.statusCode() != 200) {
+                                        throw new IllegalStateException(e.getKey() + " answered " + resp.statusCode());
+                                    }
+                                    samples.computeIfAbsent(e.getKey(), k -> new CopyOnWriteArrayList<>()).add(took);
+                                }
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                        ready.countDown();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            open.forEach(Browser::close);
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException("a client failed", failures.getFirst());
+            }
+            out.put("load_seconds", secs(loadStart));
+            out.put("clients", clients + " (" + (clients - browsers) + " API, " + browsers + " Chromium)");
+            out.put("rounds_per_client", rounds);
+            List<String> slow = new ArrayList<>();
+            for (String key : concat(endpoints.keySet(), views.keySet())) {
+                List<Double> s = new ArrayList<>(samples.getOrDefault(key, List.of()));
+                Collections.sort(s);
+                if (s.isEmpty()) {
+                    continue;
+                }
+                double median = percentile(s, 50);
+                double p95 = percentile(s, 95);
+                out.put(key + "_median_ms", Math.round(median));
+                out.put(key + "_p95_ms", Math.round(p95));
+                if (p95 >= 1000) {
+                    slow.add(key);
+                }
+            }
+            out.put("over_1s_at_p95", slow.isEmpty() ? "none" : String.join(", ", slow));
+        }
+        return out;
+    }
+
+    private static List<String> concat(java.util.Collection<String> a, java.util.Collection<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static boolean shown(WebDriver d, String css) {
+        var found = d.findElements(By.cssSelector(css));
+        return !found.isEmpty() && found.getFirst().isDisplayed();
+    }
+
+    /** Real tweets until {@code target}, re-timed evenly over the last 72 hours in their recorded order. */
+    private static void collect(List<NewPost> posts, List<String> texts, int target) throws Exception {
+        record Raw(String source, String id, String author, String language, Instant time, String text) {
+        }
+        List<Raw> raw = new ArrayList<>();
+        for (CrisisLexTweets.Tweet tw : CrisisLexTweets.t26AndT6()) {
+            raw.add(new Raw("crisislex", tw.id().replace('/', '_'), null, null, tw.time(), tw.text()));
+        }
+        if (raw.size() < target) {
+            var report = RecordReaders.readAll(Datasets.mediaEvalPosts(), new RecordReaders.Settings("mediaeval",
+                    ColumnMapping.MEDIAEVAL_VMU, Clock.systemUTC()));
+            for (IncomingPost p : report.posts()) {
+                raw.add(new Raw("mediaeval", p.externalId(), p.author(), p.language(), p.time(), p.text()));
+            }
+        }
+        raw.sort(Comparator.comparing(Raw::time).thenComparing(Raw::id));
+        List<Raw> chosen = raw.size() <= target ? raw : QualitySample.evenly(raw, target);
+        Instant end = Instant.now().minusSeconds(60);
+        Duration span = Duration.ofHours(72);
+        for (int i = 0; i < chosen.size(); i++) {
+            Raw r = chosen.get(i);
+            Instant time = end.minus(span).plusMillis(span.toMillis() * i / chosen.size());
+            posts.add(new NewPost(SITUATION, r.source(), r.id(), r.author(), r.language(), time, r.text(), null));
+            texts.add(r.text());
+        }
+    }
+
+    /** Evenly spaced picks, so the sample keeps the mix of events over time. */
+    private static final class QualitySample {
+        static <T> List<T> evenly(List<T> all, int n) {
+            List<T> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(all.get((int) ((long) i * all.size() / n)));
+            }
+            return out;
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static double ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private static double secs(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e6) / 1000.0;
+    }
+}
