@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.sitroom.engine.HourCount;
 import org.sitroom.engine.PostFilter;
 import org.sitroom.engine.StoredPost;
@@ -135,12 +136,20 @@ public class TimelineService {
      * advances.
      */
     public int importMilestones(String situation, InputStream json, Duration shift, Instant until) {
+        return importMilestones(situation, json, t -> t.plus(shift), until);
+    }
+
+    /**
+     * Like {@link #importMilestones(String, InputStream, Duration, Instant)}, with any rule from a recorded time to
+     * the situation's time (a replay that compresses the hours after its start, for one).
+     */
+    public int importMilestones(String situation, InputStream json, UnaryOperator<Instant> shift, Instant until) {
         JsonNode root = JsonMapper.builder().build().readTree(json);
         int added = 0;
         for (JsonNode m : root.path("milestones")) {
             String externalId = m.path("id").asString(null);
             String author = m.path("author").asString("import");
-            MilestoneDraft draft = new MilestoneDraft(Instant.parse(m.path("time").asString()).plus(shift),
+            MilestoneDraft draft = new MilestoneDraft(shift.apply(Instant.parse(m.path("time").asString())),
                     m.path("title").asString(""), m.path("note").asString(""), m.path("link").asString(null))
                     .validated();
             if (until != null && draft.time().isAfter(until)) {
@@ -151,11 +160,19 @@ public class TimelineService {
                 added++;
             }
         }
+        if (added > 0) {
+            milestonesChanged(situation);
+        }
         return added;
     }
 
     /** {@link #importMilestones(String, InputStream, Duration, Instant)} from a file. */
     public int importMilestones(String situation, Path file, Duration shift, Instant until) {
+        return importMilestones(situation, file, t -> t.plus(shift), until);
+    }
+
+    /** {@link #importMilestones(String, InputStream, UnaryOperator, Instant)} from a file. */
+    public int importMilestones(String situation, Path file, UnaryOperator<Instant> shift, Instant until) {
         try (InputStream in = Files.newInputStream(file)) {
             return importMilestones(situation, in, shift, until);
         } catch (IOException e) {

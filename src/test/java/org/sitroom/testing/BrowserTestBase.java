@@ -58,6 +58,14 @@ public abstract class BrowserTestBase {
                     var response = api.get("/api/situations/" + DEMO + "/narratives", Role.VIEWER);
                     return response.statusCode() == 200 && Api.json(response).size() > 0;
                 });
+        // And the whole back-dated head start is in: posts arrive in time order, so once the last half hour has
+        // posts, everything before it has arrived too.
+        Awaitility.await("the replayed demo's head start").atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                    String from = java.time.Instant.now().minus(Duration.ofMinutes(30)).toString();
+                    var response = api.get("/api/situations/" + DEMO + "/posts?limit=1&from=" + from, Role.VIEWER);
+                    return response.statusCode() == 200 && Api.json(response).size() > 0;
+                });
     }
 
     @BeforeEach

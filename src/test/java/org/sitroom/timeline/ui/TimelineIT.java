@@ -42,6 +42,9 @@ class TimelineIT extends BrowserTestBase {
         browser.signInAs(Role.VIEWER);
         browser.open("/timeline");
         browser.waitUntil(d -> d.findElement(By.id("milestones")).getText().contains(TITLE));
+        // The demo's own milestones, imported as the replay passed them.
+        assertThat(browser.waitFor(By.id("milestones")).getText()).contains("First sighting")
+                .contains("Captain's statement");
         assertThat(browser.driver().findElements(By.id("add-milestone"))).isEmpty();
         assertThat(browser.driver().findElements(By.cssSelector(".edit-milestone"))).isEmpty();
         browser.waitFor(By.cssSelector("#volume-chart svg"));
