@@ -53,6 +53,8 @@ public final class Cli {
                 .properties("spring.quartz.auto-startup=false", "logging.level.root=warn",
                         "logging.level.org.sitroom=warn", "sitroom.cli=true", "spring.main.lazy-initialization=true",
                         NO_WEB_PROPERTIES)
+                // With --json, standard output is the JSON alone, for scripts to parse; log lines would break it.
+                .properties("logging.console.enabled=" + !Arrays.asList(args).contains("--json"))
                 .run(springArgs)) {
             CommandLine cli = new CommandLine(new Cli(), new SpringFactory(context));
             context.getBeansWithAnnotation(Command.class).values().stream()

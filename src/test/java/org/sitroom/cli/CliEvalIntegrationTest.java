@@ -38,6 +38,8 @@ class CliEvalIntegrationTest {
                 new String[] {"eval", "--dataset", csv.toString(), "--json"}, spring));
         assertThat(good.code()).as(good.err()).isZero();
         assertThat(good.out()).contains("\"ari\"", "\"knngr\"", "\"posts\" : 12");
+        // Nothing but the JSON on standard output (no log lines), so scripts can parse it.
+        assertThat(good.out().strip()).startsWith("{").endsWith("}");
     }
 
     private record Captured(int code, String out, String err) {
