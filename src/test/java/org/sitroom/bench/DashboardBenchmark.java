@@ -120,10 +120,10 @@ public final class DashboardBenchmark implements Benchmark {
         t = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SitroomApplication.class)
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties("server.port=0", "vaadin.productionMode=true", "logging.level.root=warn",
-                        "sitroom.ingest.situations-file=" + situations,
-                        "sitroom.security.users-file=" + TestUsers.file())
-                .run("--sitroom.data=" + data)) {
+                .properties("vaadin.productionMode=true", "logging.level.root=warn")
+                // As arguments, not default properties: application.yml would win over those.
+                .run("--sitroom.data=" + data, "--server.port=0", "--sitroom.ingest.situations-file=" + situations,
+                        "--sitroom.security.users-file=" + TestUsers.file())) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Api api = new Api(port);
             String base = "/api/situations/" + SITUATION;
