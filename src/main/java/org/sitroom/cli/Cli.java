@@ -53,8 +53,9 @@ public final class Cli {
                 .properties("spring.quartz.auto-startup=false", "logging.level.root=warn",
                         "logging.level.org.sitroom=warn", "sitroom.cli=true", "spring.main.lazy-initialization=true",
                         NO_WEB_PROPERTIES)
-                // With --json, standard output is the JSON alone, for scripts to parse; log lines would break it.
-                .properties("logging.console.enabled=" + !Arrays.asList(args).contains("--json"))
+                // Standard output is the command's own: with --json, JSON alone, for scripts to parse. Start-up
+                // warnings of libraries (Flyway on H2's version, DJL on CUDA) would break it.
+                .properties("logging.level.org.flywaydb=error", "logging.level.ai.djl=error")
                 .run(springArgs)) {
             CommandLine cli = new CommandLine(new Cli(), new SpringFactory(context));
             context.getBeansWithAnnotation(Command.class).values().stream()
