@@ -88,9 +88,12 @@ class BadInputTest {
         for (int i : new int[] {0, 3, 4, 5, 6, 7}) {
             assertValid(batch.vector(i));
         }
+        // Unspoiled: the good posts' vectors are those of a batch without the bad ones. Not exactly: the int8 model
+        // quantises per batch tensor, so neighbours shift a vector slightly (worst ~0.975 measured, see
+        // EmbeddingsTest.batchNeighboursShiftInt8VectorsOnlySlightly); a spoiled vector would be far off.
         EmbeddingBatch alone = engine.embed(List.of(GOOD_1, GOOD_2));
-        assertThat(cosine(alone.vector(0), batch.vector(0))).isGreaterThanOrEqualTo(0.99);
-        assertThat(cosine(alone.vector(1), batch.vector(7))).isGreaterThanOrEqualTo(0.99);
+        assertThat(cosine(alone.vector(0), batch.vector(0))).isGreaterThanOrEqualTo(0.97);
+        assertThat(cosine(alone.vector(1), batch.vector(7))).isGreaterThanOrEqualTo(0.97);
     }
 
     private static void assertValid(float[] vector) {
