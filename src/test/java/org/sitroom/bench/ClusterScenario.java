@@ -349,7 +349,8 @@ public final class ClusterScenario {
         return -1;
     }
 
-    private static double secs(long startNanos) {
+    /** Seconds since {@code startNanos}, to the millisecond; the benchmarks' one rounding rule. */
+    static double secs(long startNanos) {
         return Math.round((System.nanoTime() - startNanos) / 1e6) / 1000.0;
     }
 }

@@ -101,7 +101,7 @@ public final class DashboardBenchmark implements Benchmark {
                 store.add(kept.subList(from, Math.min(kept.size(), from + 5000)));
             }
         }
-        out.put("store_seconds", secs(t));
+        out.put("store_seconds", ClusterScenario.secs(t));
         Path situations = Files.writeString(data.resolve("situations.yml"), """
                 situations:
                   - id: %s
@@ -136,7 +136,7 @@ public final class DashboardBenchmark implements Benchmark {
                 HttpResponse<String> r = api.get(base + "/narratives", Role.VIEWER);
                 narratives = r.statusCode() == 200 ? Api.json(r) : null;
             }
-            out.put("start_and_first_narratives_seconds", secs(t));
+            out.put("start_and_first_narratives_seconds", ClusterScenario.secs(t));
             out.put("narratives", narratives.size());
             String biggest = narratives.get(0).get("id").asString();
             Instant now = Instant.now();
@@ -219,7 +219,7 @@ public final class DashboardBenchmark implements Benchmark {
             if (!failures.isEmpty()) {
                 throw new IllegalStateException("a client failed", failures.getFirst());
             }
-            out.put("load_seconds", secs(loadStart));
+            out.put("load_seconds", ClusterScenario.secs(loadStart));
             out.put("clients", clients + " (" + (clients - browsers) + " API, " + browsers + " Chromium)");
             out.put("rounds_per_client", rounds);
             List<String> slow = new ArrayList<>();
@@ -269,7 +269,7 @@ public final class DashboardBenchmark implements Benchmark {
             }
         }
         raw.sort(Comparator.comparing(Raw::time).thenComparing(Raw::id));
-        List<Raw> chosen = raw.size() <= target ? raw : QualitySample.evenly(raw, target);
+        List<Raw> chosen = raw.size() <= target ? raw : evenly(raw, target);
         Instant end = Instant.now().minusSeconds(60);
         Duration span = Duration.ofHours(72);
         for (int i = 0; i < chosen.size(); i++) {
@@ -281,14 +281,12 @@ public final class DashboardBenchmark implements Benchmark {
     }
 
     /** Evenly spaced picks, so the sample keeps the mix of events over time. */
-    private static final class QualitySample {
-        static <T> List<T> evenly(List<T> all, int n) {
-            List<T> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                out.add(all.get((int) ((long) i * all.size() / n)));
-            }
-            return out;
+    private static <T> List<T> evenly(List<T> all, int n) {
+        List<T> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(all.get((int) ((long) i * all.size() / n)));
         }
+        return out;
     }
 
     private static String enc(String s) {
@@ -304,7 +302,4 @@ public final class DashboardBenchmark implements Benchmark {
         return (System.nanoTime() - startNanos) / 1e6;
     }
 
-    private static double secs(long startNanos) {
-        return Math.round((System.nanoTime() - startNanos) / 1e6) / 1000.0;
-    }
 }
