@@ -81,6 +81,10 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private Subscription subscription;
     private List<Milestone> shownMilestones = List.of();
     private List<Burst> shownBursts = List.of();
+    // What the lists show now: live updates arrive every second while posts flow in, and rebuilding an
+    // unchanged list would swap its buttons under a user's pointer and lose the click.
+    private Object renderedMilestones;
+    private Object renderedBursts;
 
     TimelineView(TimelineService timeline, AuthenticationContext auth) {
         this.timeline = timeline;
@@ -224,6 +228,11 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
     }
 
     private void showMilestones(ZoneId zone) {
+        List<Object> content = List.of(shownMilestones, zone);
+        if (content.equals(renderedMilestones)) {
+            return;
+        }
+        renderedMilestones = content;
         milestoneList.removeAll();
         if (shownMilestones.isEmpty()) {
             milestoneList.add(new Paragraph(analyst ? "No milestones yet. Add what happened, when, with a link."
@@ -276,37 +285,46 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
     }
 
     private void showBursts(ZoneId zone) {
+        List<Burst> all = new ArrayList<>(shownBursts);
+        all.addAll(timeline.narrativeBursts(situation));
+        all.sort(java.util.Comparator.comparing(Burst::start).reversed());
+        List<BurstCard> cards = new ArrayList<>();
+        for (Burst b : all) {
+            if (b.narrativeId() == null) {
+                cards.add(new BurstCard(b, "All posts", Palette.ALL));
+            } else {
+                NarrativeSummary n = timeline.narrative(situation, b.narrativeId()).orElse(null);
+                cards.add(new BurstCard(b, n == null ? "Narrative " + b.narrativeId() : n.title(),
+                        n == null ? Palette.OTHER : Palette.hex(n.colour())));
+            }
+        }
+        List<Object> content = List.of(cards, zone);
+        if (content.equals(renderedBursts)) {
+            return;
+        }
+        renderedBursts = content;
         burstList.removeAll();
-        List<Burst> narrativeBursts = timeline.narrativeBursts(situation);
-        if (shownBursts.isEmpty() && narrativeBursts.isEmpty()) {
+        if (cards.isEmpty()) {
             burstList.add(new Paragraph("No burst so far."));
             return;
         }
-        List<Burst> all = new ArrayList<>(shownBursts);
-        all.addAll(narrativeBursts);
-        all.sort(java.util.Comparator.comparing(Burst::start).reversed());
-        for (Burst b : all) {
+        for (BurstCard c : cards) {
+            Burst b = c.burst();
             Div card = new Div();
             card.addClassNames("card", "clickable", "burst");
-            Div title = new Div();
+            Div title = new Div(swatch(c.colour()), new Span(c.label()));
             title.addClassName("card-title");
-            String label;
-            if (b.narrativeId() == null) {
-                Span swatch = swatch(Palette.ALL);
-                label = "All posts";
-                title.add(swatch, new Span(label));
-            } else {
-                NarrativeSummary n = timeline.narrative(situation, b.narrativeId()).orElse(null);
-                label = n == null ? "Narrative " + b.narrativeId() : n.title();
-                title.add(swatch(n == null ? Palette.OTHER : Palette.hex(n.colour())), new Span(label));
-            }
             Div meta = new Div(new Span(ViewerTime.format(b.start(), zone) + "–" + ViewerTime.formatTime(b.end(), zone)
                     + " · " + burstText(b)));
             meta.addClassName("card-meta");
             card.add(title, meta);
-            card.addClickListener(e -> showAround("Burst of " + label, b.start(), b.end()));
+            card.addClickListener(e -> showAround("Burst of " + c.label(), b.start(), b.end()));
             burstList.add(card);
         }
+    }
+
+    /** One burst as its card shows it. */
+    private record BurstCard(Burst burst, String label, String colour) {
     }
 
     private static Span swatch(String colour) {
