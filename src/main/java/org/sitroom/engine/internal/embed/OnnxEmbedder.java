@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.sitroom.engine.EmbeddingBatch;
 import org.sitroom.engine.EmbeddingResult;
@@ -35,6 +37,18 @@ public final class OnnxEmbedder implements Embeddings {
      * tokenising for tokens that truncation throws away.
      */
     static final int CHARS_PER_TOKEN_CAP = 64;
+
+    /**
+     * Engines not yet closed. At JVM exit ONNX Runtime's native globals are torn down while daemon threads still
+     * run; a worker inside {@code session.run} at that moment crashes the JVM (SIGSEGV in libonnxruntime). So a
+     * shutdown hook closes every engine still open, which lets each worker finish its batch and stop first.
+     */
+    private static final Set<OnnxEmbedder> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("sitroom-embed-shutdown").unstarted(
+                () -> List.copyOf(OPEN).forEach(OnnxEmbedder::close)));
+    }
 
     private final ModelIdentity identity;
     private final ModelFiles.Descriptor descriptor;
@@ -76,6 +90,7 @@ public final class OnnxEmbedder implements Embeddings {
             tokeniser.close();
             throw e;
         }
+        OPEN.add(this);
         workers.forEach(Thread::start);
         log.info("Embedding model {} ({} dims, {} pooling, max {} tokens, sha256 {}) on {} session(s) x {} thread(s)",
                 identity.name(), identity.dimension(), identity.pooling(), identity.maxTokens(), identity.sha256(),
@@ -244,6 +259,7 @@ public final class OnnxEmbedder implements Embeddings {
             return;
         }
         closed = true;
+        OPEN.remove(this);
         IllegalStateException closing = new IllegalStateException("The embedding engine closed before this text ran");
         for (Job job : queue.close()) {
             job.call.fail(closing);
