@@ -35,6 +35,27 @@ public class ApiErrors {
         }
     }
 
+    /** Not available yet (for instance still being prepared); the caller should retry after {@code retryAfter}. */
+    public static class Unavailable extends RuntimeException {
+        private final java.time.Duration retryAfter;
+
+        public Unavailable(String message, java.time.Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        public java.time.Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    @ExceptionHandler(Unavailable.class)
+    ResponseEntity<Map<String, String>> unavailable(Unavailable e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(Map.of("error", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(), "message", e.getMessage()));
+    }
+
     @ExceptionHandler(BadRequest.class)
     ResponseEntity<Map<String, String>> badRequest(BadRequest e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage());

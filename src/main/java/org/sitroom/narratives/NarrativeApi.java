@@ -73,6 +73,7 @@ class NarrativeApi {
     @Operation(summary = "A situation's narratives, biggest first, with hourly counts (UTC hours)")
     List<NarrativeJson> narratives(@PathVariable String id) {
         known(id);
+        narratives.requireReady(id);
         return narratives.narratives(id, NarrativeQuery.ALL).stream().map(NarrativeApi::json).toList();
     }
 

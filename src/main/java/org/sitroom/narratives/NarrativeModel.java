@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,8 @@ class NarrativeModel implements DisposableBean {
     // Shared state.
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** One first build per situation, however many callers wait for it. */
+    private final Map<String, Future<Snapshot>> firstBuilds = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     /** What the last recluster said about a situation's narratives, plus what we derived from it. */
@@ -140,26 +143,40 @@ class NarrativeModel implements DisposableBean {
 
     // ---- reading ----
 
-    /** The current snapshot, built on first use (the caller waits for that one build). */
+    /**
+     * The current snapshot, built on first use. The caller waits for that first build up to {@code wait}; a first
+     * build can take minutes on a large situation (it may queue behind a full recluster), so callers then get nothing
+     * and say "not ready yet" instead of hanging. The build goes on either way.
+     */
+    /** As {@link #snapshot(String, Duration)}, waiting as long as a first build takes, up to two minutes. */
     Snapshot snapshot(String situation) {
+        return snapshot(situation, Duration.ofMinutes(2)).orElseThrow(() -> new IllegalStateException(
+                "the narratives of " + situation + " were not prepared within two minutes"));
+    }
+
+    Optional<Snapshot> snapshot(String situation, Duration wait) {
         Snapshot s = snapshots.get(situation);
         if (s != null) {
-            return s;
+            return Optional.of(s);
         }
         if (Thread.currentThread() == workerThread) {
             // A listener on the worker asking for another situation: waiting on ourselves would never end.
-            return rebuild(situation, null);
+            return Optional.of(rebuild(situation, null));
         }
+        Future<Snapshot> first = firstBuilds.computeIfAbsent(situation, k -> worker.submit(() -> {
+            Snapshot existing = snapshots.get(situation);
+            return existing != null ? existing : rebuild(situation, null);
+        }));
         try {
-            return worker.submit(() -> {
-                Snapshot existing = snapshots.get(situation);
-                return existing != null ? existing : rebuild(situation, null);
-            }).get(2, TimeUnit.MINUTES);
+            return Optional.of(first.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing narratives of " + situation, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not prepare narratives of " + situation, e);
+        } catch (ExecutionException e) {
+            firstBuilds.remove(situation, first); // the next caller tries again
+            throw new IllegalStateException("could not prepare narratives of " + situation, e.getCause());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.sitroom.base.ApiErrors;
 import org.sitroom.base.SitroomProperties;
 import org.sitroom.engine.HourCount;
 import org.sitroom.engine.LineageEvent;
@@ -38,6 +39,10 @@ import org.springframework.stereotype.Service;
 @Service
 @PreAuthorize("hasRole('VIEWER')")
 public class NarrativeService {
+
+    /** How long a request waits for a situation's first snapshot before it is told "not ready". */
+    static final Duration FIRST_BUILD_WAIT = Duration.ofSeconds(10);
+    static final Duration FIRST_BUILD_RETRY = Duration.ofSeconds(15);
 
     /** Series drawn separately in growth charts; the rest is summed as "other". */
     public static final int TOP_SERIES = 8;
@@ -392,9 +397,27 @@ public class NarrativeService {
         return model.subscribe(situation, listener);
     }
 
+    /**
+     * Whether the situation's narratives can be served now; else its first build is still running (a first start on
+     * a large data folder), which the API reports as 503 with a time to retry.
+     *
+     * @throws ApiErrors.Unavailable if the first build did not finish within a short wait
+     */
+    public void requireReady(String situation) {
+        requireKnown(situation);
+        if (model.snapshot(situation, FIRST_BUILD_WAIT).isEmpty()) {
+            throw new ApiErrors.Unavailable("the narratives of '" + situation + "' are still being prepared (first "
+                    + "start on this data); retry shortly", FIRST_BUILD_RETRY);
+        }
+    }
+
+    /**
+     * The situation's snapshot; while its first build runs, an empty one, which pages show as "not grouped yet" and
+     * replace live when the build publishes (they are subscribed), instead of failing after a long wait.
+     */
     private Snapshot snapshot(String situation) {
         requireKnown(situation);
-        return model.snapshot(situation);
+        return model.snapshot(situation, FIRST_BUILD_WAIT).orElseGet(() -> Snapshot.empty(situation, model.clock().instant()));
     }
 
     private void requireKnown(String situation) {

@@ -37,6 +37,7 @@ class TimelineApi {
         if (timeline.situation(id).isEmpty()) {
             throw new ApiErrors.NotFound("no situation '" + id + "'");
         }
+        timeline.requireReady(id); // bursts per narrative need the narratives
         List<BurstJson> bursts = new ArrayList<>();
         timeline.bursts(id).forEach(b -> bursts.add(json(b)));
         timeline.narrativeBursts(id).forEach(b -> bursts.add(json(b)));

@@ -220,6 +220,12 @@ public class TimelineService {
         return narratives.hourly(situation, null, zone, from, to);
     }
 
+    /** @see NarrativeService#requireReady(String) */
+    @PreAuthorize("hasRole('VIEWER')")
+    public void requireReady(String situation) {
+        narratives.requireReady(situation);
+    }
+
     /** Posts and narratives in {@code [from, to)}. */
     @PreAuthorize("hasRole('VIEWER')")
     public Around around(String situation, Instant from, Instant to) {

@@ -44,6 +44,43 @@ class NarrativeModelTest {
         }
     }
 
+    /**
+     * A first build can take minutes on a large situation; callers must hear "not ready" after their short wait
+     * rather than hang (a page, or an API call that then failed with a 500 after two minutes), and then get the
+     * build once it is done.
+     */
+    @Test
+    void whileTheFirstBuildRunsCallersHearNotReadyInsteadOfWaiting() throws Exception {
+        FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
+        engine.recluster(S);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        org.sitroom.engine.PostStore slow = mock(org.sitroom.engine.PostStore.class,
+                org.mockito.AdditionalAnswers.delegatesTo(engine));
+        org.mockito.Mockito.doAnswer(call -> {
+            release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            return engine.posts(call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3));
+        }).when(slow).posts(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.anyInt());
+        model = new NarrativeModel(new StaticListableBeanFactory(Map.of("store", slow))
+                .getBeanProvider(org.sitroom.engine.PostStore.class),
+                new StaticListableBeanFactory(Map.of("clustering", engine))
+                        .getBeanProvider(org.sitroom.engine.NarrativeClustering.class),
+                new StaticListableBeanFactory(Map.of("situations", FakeSituations.demo(NOW, Duration.ofHours(72))))
+                        .getBeanProvider(org.sitroom.ingest.Situations.class), mock(NarrativeRepository.class),
+                e -> { }, new StaticListableBeanFactory().getBeanProvider(NarrativeSettings.class),
+                new StaticListableBeanFactory(Map.of("clock", Clock.fixed(NOW, ZoneOffset.UTC))).getBeanProvider(Clock.class));
+
+        long started = System.nanoTime();
+        assertThat(model.snapshot(S, Duration.ofMillis(300))).isEmpty();
+        assertThat(model.snapshot(S, Duration.ofMillis(300))).isEmpty(); // the same build, still running
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+
+        release.countDown();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> model.snapshot(S, Duration.ofMillis(500)).isPresent());
+        assertThat(model.snapshot(S, Duration.ZERO).orElseThrow().totalPosts()).isEqualTo(3108);
+    }
+
     @Test
     void theWholeDemoIsTalliedAsTheFixtureSays() {
         FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
