@@ -106,20 +106,10 @@ public final class SituationsFile {
         List<String> languages = new ArrayList<>();
         List<Node> sourceNodes = List.of();
         for (NodeTuple t : map.getValue()) {
-            String key = scalar(t.getKeyNode());
+            String key = knownKey(file, t, SITUATION_KEYS, "a situation");
             Node value = t.getValueNode();
-            if (key == null || !SITUATION_KEYS.contains(key)) {
-                throw error(file, line(t.getKeyNode()), "unknown key '" + key + "'; a situation has "
-                        + String.join(", ", SITUATION_KEYS.stream().sorted().toList()));
-            }
             switch (key) {
-                case "id" -> {
-                    id = scalar(value);
-                    String problem = Ids.problem(id);
-                    if (problem != null) {
-                        throw error(file, line(value), problem);
-                    }
-                }
+                case "id" -> id = id(file, value);
                 case "name" -> name = requiredScalar(file, value, "name");
                 case "description" -> description = scalar(value);
                 case "start" -> {
@@ -178,6 +168,26 @@ public final class SituationsFile {
                 keywords, languages, sources);
     }
 
+    /** The key of {@code t}, or a file:line error naming the keys {@code what} may have. */
+    private static String knownKey(Path file, NodeTuple t, Set<String> allowed, String what) {
+        String key = scalar(t.getKeyNode());
+        if (key == null || !allowed.contains(key)) {
+            throw error(file, line(t.getKeyNode()), "unknown key '" + key + "'; " + what + " has "
+                    + String.join(", ", allowed.stream().sorted().toList()));
+        }
+        return key;
+    }
+
+    /** An id as {@link Ids} allows it, or a file:line error saying why not. */
+    private static String id(Path file, Node value) {
+        String id = scalar(value);
+        String problem = Ids.problem(id);
+        if (problem != null) {
+            throw error(file, line(value), problem);
+        }
+        return id;
+    }
+
     private static SourceDefinition source(Path file, Node item, String situationId, Duration defaultInterval,
                                            BiConsumer<String, Map<String, Object>> checkSource) {
         if (!(item instanceof MappingNode map)) {
@@ -190,20 +200,10 @@ public final class SituationsFile {
         Map<String, Object> settings = new LinkedHashMap<>();
         int settingsLine = line(item);
         for (NodeTuple t : map.getValue()) {
-            String key = scalar(t.getKeyNode());
+            String key = knownKey(file, t, SOURCE_KEYS, "a source");
             Node value = t.getValueNode();
-            if (key == null || !SOURCE_KEYS.contains(key)) {
-                throw error(file, line(t.getKeyNode()), "unknown key '" + key + "'; a source has "
-                        + String.join(", ", SOURCE_KEYS.stream().sorted().toList()));
-            }
             switch (key) {
-                case "id" -> {
-                    id = scalar(value);
-                    String problem = Ids.problem(id);
-                    if (problem != null) {
-                        throw error(file, line(value), problem);
-                    }
-                }
+                case "id" -> id = id(file, value);
                 case "kind" -> kind = requiredScalar(file, value, "kind");
                 case "interval" -> {
                     try {
