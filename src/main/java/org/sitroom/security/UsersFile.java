@@ -1,8 +1,5 @@
 package org.sitroom.security;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.sitroom.base.YamlNodes;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -42,17 +37,7 @@ final class UsersFile {
         if (!Files.exists(file)) {
             return List.of();
         }
-        Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            throw error(file, line, "is not valid YAML: " + e.getProblem());
-        } catch (IOException e) {
-            throw new UsersFileException(file + ": cannot be read: " + e.getMessage());
-        } catch (RuntimeException e) {
-            throw new UsersFileException(file + ": is not valid YAML (" + e.getMessage() + ")");
-        }
+        Node root = YamlNodes.compose(file, UsersFileException::new);
         if (root == null) {
             return List.of();
         }
@@ -144,14 +129,14 @@ final class UsersFile {
     }
 
     private static String scalar(Node node) {
-        return node instanceof ScalarNode s ? s.getValue() : null;
+        return YamlNodes.scalar(node);
     }
 
     private static int line(Node node) {
-        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+        return YamlNodes.line(node);
     }
 
     private static UsersFileException error(Path file, int line, String what) {
-        return new UsersFileException(file + (line > 0 ? " line " + line : "") + ": " + what);
+        return new UsersFileException(YamlNodes.at(file, line, what));
     }
 }

@@ -1,9 +1,5 @@
 package org.sitroom.ingest.situations;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -17,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.sitroom.base.YamlNodes;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -48,17 +42,7 @@ public final class SituationsFile {
      */
     public static List<SituationDefinition> read(Path file, Duration defaultInterval,
                                                  BiConsumer<String, Map<String, Object>> checkSource) {
-        Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            throw error(file, line, "is not valid YAML: " + e.getProblem());
-        } catch (IOException e) {
-            throw new SituationsFileException(file + ": cannot be read: " + e.getMessage());
-        } catch (RuntimeException e) {
-            throw new SituationsFileException(file + ": is not valid YAML (" + e.getMessage() + ")");
-        }
+        Node root = YamlNodes.compose(file, SituationsFileException::new);
         if (root == null) {
             return List.of();
         }
@@ -296,14 +280,14 @@ public final class SituationsFile {
     }
 
     private static String scalar(Node node) {
-        return node instanceof ScalarNode s ? s.getValue() : null;
+        return YamlNodes.scalar(node);
     }
 
     private static int line(Node node) {
-        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+        return YamlNodes.line(node);
     }
 
     private static SituationsFileException error(Path file, int line, String what) {
-        return new SituationsFileException(file + (line > 0 ? " line " + line : "") + ": " + what);
+        return new SituationsFileException(YamlNodes.at(file, line, what));
     }
 }
