@@ -27,6 +27,8 @@ class GrowthChart extends Div {
 
     private final ChartPanel panel;
     private final Div legend = new Div();
+    private final List<Span> legendLabels = new ArrayList<>();
+    private List<String> legendKeys;
     private final Div stripLegend = new Div();
     private final Consumer<String> openNarrative;
 
@@ -100,20 +102,43 @@ class GrowthChart extends Div {
         }
         panel.show(svg, headers, rows);
 
+        showLegend(g.series());
+    }
+
+    /**
+     * The legend's entries. Live updates arrive every second while posts flow; when the same narratives are listed,
+     * only their counts change in place, so an entry is not replaced under a user's pointer (which would lose a click).
+     */
+    private void showLegend(List<Growth.Series> all) {
+        List<String> keys = all.stream().map(s -> s.narrativeId() + "|" + s.colour()).toList();
+        if (keys.equals(legendKeys)) {
+            for (int i = 0; i < all.size(); i++) {
+                legendLabels.get(i).setText(legendText(all.get(i)));
+            }
+            return;
+        }
+        legendKeys = keys;
+        legendLabels.clear();
         legend.removeAll();
-        for (Growth.Series s : g.series()) {
+        for (Growth.Series s : all) {
+            Span label = new Span(legendText(s));
+            legendLabels.add(label);
             if (s.narrativeId() == null) {
-                Span other = new Span(Bits.swatch(s.colour()), new Span(s.label() + " (" + s.total() + ")"));
+                Span other = new Span(Bits.swatch(s.colour()), label);
                 other.addClassNames("legend-item", "static");
                 legend.add(other);
             } else {
                 NativeButton item = new NativeButton();
                 item.addClassName("legend-item");
                 item.getElement().setAttribute("data-narrative", s.narrativeId());
-                item.add(Bits.swatch(s.colour()), new Span(s.label() + " (" + s.total() + ")"));
+                item.add(Bits.swatch(s.colour()), label);
                 item.addClickListener(e -> openNarrative.accept(s.narrativeId()));
                 legend.add(item);
             }
         }
+    }
+
+    private static String legendText(Growth.Series s) {
+        return s.label() + " (" + s.total() + ")";
     }
 }

@@ -21,6 +21,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.sitroom.base.ui.EmptyState;
@@ -58,6 +60,8 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private final Div content = new Div();
     private final Div emergingList = new Div();
     private final Span provenance = new Span();
+    private final List<EmergingCard> emergingCards = new ArrayList<>();
+    private List<Object> emergingKeys;
     private GrowthChart growth;
     private GrowthRange range = GrowthRange.H24;
 
@@ -187,6 +191,8 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
         showFigures(f);
         if (f.totalPosts() == 0) {
             growth.setVisible(false);
+            emergingKeys = null;
+            emergingCards.clear();
             emergingList.removeAll();
             emergingList.add(new EmptyState(VaadinIcon.CHART_TIMELINE, "No posts yet",
                     "The growth chart and emerging narratives appear as soon as the first posts are in."));
@@ -222,37 +228,69 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
                 f.latestPost() == null ? "none yet" : "newest " + ViewerTime.ago(f.latestPost(), Instant.now()), null));
     }
 
+    /**
+     * The emerging narratives' cards. While the same narratives are listed, each card's figures change in place:
+     * live updates come every second while posts flow, and a card replaced under the pointer would lose the click.
+     */
     private void showEmerging(List<NarrativeSummary> emerging, ZoneId zone, boolean clustered) {
+        List<NarrativeSummary> shown = emerging.stream().limit(8).toList();
+        List<Object> keys = new ArrayList<>();
+        shown.forEach(n -> keys.add(Arrays.asList(n.id(), n.title(), n.colour())));
+        keys.add(zone);
+        if (!shown.isEmpty() && keys.equals(emergingKeys)) {
+            for (int i = 0; i < shown.size(); i++) {
+                emergingCards.get(i).update(shown.get(i), zone);
+            }
+            return;
+        }
+        emergingKeys = shown.isEmpty() ? null : keys;
+        emergingCards.clear();
         emergingList.removeAll();
-        if (emerging.isEmpty()) {
+        if (shown.isEmpty()) {
             emergingList.add(new Span(clustered
                     ? "No narrative is growing fast right now (emerging: at least twice its usual hourly volume, or "
                     + "born in the last hours and growing)."
                     : "Narratives are not grouped yet; emerging ones will show here."));
             return;
         }
-        for (NarrativeSummary n : emerging.stream().limit(8).toList()) {
-            Div card = new Div();
-            card.addClassNames("card", "clickable");
-            card.getElement().setAttribute("data-narrative", n.id());
-            card.getElement().setAttribute("tabindex", "0");
-            card.getElement().setAttribute("role", "link");
+        for (NarrativeSummary n : shown) {
+            EmergingCard card = new EmergingCard(n);
+            card.update(n, zone);
+            emergingCards.add(card);
+            card.root.addClickListener(e -> openNarrative(n.id()));
+            card.root.getElement().addEventListener("keydown", e -> openNarrative(n.id())).setFilter("event.key === 'Enter'");
+            emergingList.add(card.root);
+        }
+    }
+
+    /** One emerging narrative's card; its figures and sparkline change in place. */
+    private static final class EmergingCard {
+        final Div root = new Div();
+        final Span velocity = new Span();
+        final Span figures = new Span();
+        final Div spark = new Div();
+
+        EmergingCard(NarrativeSummary n) {
+            root.addClassNames("card", "clickable");
+            root.getElement().setAttribute("data-narrative", n.id());
+            root.getElement().setAttribute("tabindex", "0");
+            root.getElement().setAttribute("role", "link");
             Div title = new Div(Bits.swatch(n.colour()), new Span(n.title()));
             title.addClassName("card-title");
-            Span velocity = new Span(Bits.velocity(n.velocity()));
             velocity.addClassName("velocity");
-            Div meta = new Div(velocity, new Span(" · " + n.lastHour() + " posts in the last hour · first seen "
-                    + ViewerTime.format(n.firstSeen(), zone) + " · " + n.size() + " posts in all"));
+            Div meta = new Div(velocity, figures);
             meta.addClassName("card-meta");
-            Div spark = new Div();
+            root.add(title, meta, spark);
+        }
+
+        void update(NarrativeSummary n, ZoneId zone) {
+            velocity.setText(Bits.velocity(n.velocity()));
+            figures.setText(" · " + n.lastHour() + " posts in the last hour · first seen "
+                    + ViewerTime.format(n.firstSeen(), zone) + " · " + n.size() + " posts in all");
             List<Integer> last24 = n.hourly().stream().skip(Math.max(0, n.hourly().size() - 24))
                     .map(h -> h.count()).toList();
             spark.getElement().setProperty("innerHTML", Sparkline.svg(last24, Palette.hex(n.colour()), 240, 32,
                     "Posts per hour, last 24 hours"));
-            card.add(title, meta, spark);
-            card.addClickListener(e -> openNarrative(n.id()));
-            card.getElement().addEventListener("keydown", e -> openNarrative(n.id())).setFilter("event.key === 'Enter'");
-            emergingList.add(card);
         }
     }
 

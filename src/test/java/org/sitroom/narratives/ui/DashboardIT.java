@@ -2,10 +2,12 @@ package org.sitroom.narratives.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.sitroom.security.Role;
 import org.sitroom.testing.BrowserTestBase;
 
@@ -39,6 +41,22 @@ class DashboardIT extends BrowserTestBase {
         assertThat(title).isNotBlank();
         String legendTitle = legendLabel(key);
         assertThat(legendTitle).startsWith(title);
+    }
+
+    /**
+     * Posts keep arriving, so the overview redraws its chart; a legend entry that still names the same narrative must
+     * stay the same element, or a click landing during a redraw would go to an entry that no longer exists.
+     */
+    @Test
+    void legendEntriesStayPutWhileTheChartRedrawsLive() {
+        browser.signInAs(Role.VIEWER);
+        browser.open("/");
+        WebElement entry = browser.waitFor(By.cssSelector("#growth-chart-legend [data-narrative]"));
+        WebElement chart = browser.waitFor(By.cssSelector("#growth-chart svg"));
+        browser.waitUntil(Duration.ofSeconds(90), ExpectedConditions.stalenessOf(chart));
+        String key = entry.getAttribute("data-narrative"); // fails if the entry was replaced by the redraw
+        entry.click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/narratives/" + key));
     }
 
     private String legendLabel(String key) {
