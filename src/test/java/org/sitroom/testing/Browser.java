@@ -128,6 +128,15 @@ public final class Browser implements AutoCloseable {
         return wait;
     }
 
+    /**
+     * Waits (up to 90 s) until a live page has redrawn what {@code locator} finds, that is replaced its element, so a
+     * test can then check that what it holds elsewhere on the page stayed put.
+     */
+    public void waitForLiveRedrawOf(By locator) {
+        WebElement before = waitFor(locator);
+        waitUntil(java.time.Duration.ofSeconds(90), org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+    }
+
     /** The titles in the side navigation, in order. */
     public List<String> menuTitles() {
         waitFor(By.cssSelector("#main-nav vaadin-side-nav-item"));

@@ -2,12 +2,10 @@ package org.sitroom.narratives.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.sitroom.security.Role;
 import org.sitroom.testing.BrowserTestBase;
 
@@ -52,8 +50,7 @@ class DashboardIT extends BrowserTestBase {
         browser.signInAs(Role.VIEWER);
         browser.open("/");
         WebElement entry = browser.waitFor(By.cssSelector("#growth-chart-legend [data-narrative]"));
-        WebElement chart = browser.waitFor(By.cssSelector("#growth-chart svg"));
-        browser.waitUntil(Duration.ofSeconds(90), ExpectedConditions.stalenessOf(chart));
+        browser.waitForLiveRedrawOf(By.cssSelector("#growth-chart svg"));
         String key = entry.getAttribute("data-narrative"); // fails if the entry was replaced by the redraw
         entry.click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("/narratives/" + key));

@@ -2,7 +2,6 @@ package org.sitroom.timeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.sitroom.security.Role;
 import org.sitroom.testing.BrowserTestBase;
 
@@ -62,8 +60,7 @@ class TimelineIT extends BrowserTestBase {
         WebElement button = browser.waitFor(By.cssSelector("#milestones .milestone vaadin-button"));
         // Posts keep arriving, so the page redraws its chart; the unchanged milestone list must stay put,
         // or a click that lands during a redraw goes to a button that no longer exists.
-        WebElement chart = browser.waitFor(By.cssSelector("#volume-chart svg"));
-        browser.waitUntil(Duration.ofSeconds(90), ExpectedConditions.stalenessOf(chart));
+        browser.waitForLiveRedrawOf(By.cssSelector("#volume-chart svg"));
         assertThat(button.getText()).as("the milestone button after a live redraw").isEqualTo("Posts around it");
         // The layout scrolls its own content area; bring the button into view as a person would by scrolling.
         browser.script("arguments[0].scrollIntoView({block: 'center'})", button);
