@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.sitroom.ingest.format.ColumnMapping;
 import org.sitroom.ingest.format.IncomingPost;
@@ -128,7 +129,17 @@ public final class ReplayConnector implements Connector {
 
     /** When a post recorded at {@code original} happens in a replay started at {@code start}. */
     Instant shifted(Instant start, Instant original) {
-        return shift(start, posts.getFirst().time().plus(headStart), speed, original);
+        return shift(start, recordedStart().orElseThrow(), speed, original);
+    }
+
+    /** The recorded moment the replay starts at: the first post's time plus the head start; empty without posts. */
+    public Optional<Instant> recordedStart() {
+        return posts.isEmpty() ? Optional.empty() : Optional.of(posts.getFirst().time().plus(headStart));
+    }
+
+    /** How many times faster than recorded the replay runs after its start. */
+    public double speed() {
+        return speed;
     }
 
     /**

@@ -14,9 +14,9 @@ import org.sitroom.ingest.connect.Batch;
 import org.sitroom.ingest.connect.Connector;
 import org.sitroom.ingest.connect.Cursor;
 import org.sitroom.ingest.connect.FetchException;
+import org.sitroom.ingest.connect.ReplayConnector;
 import org.sitroom.ingest.format.ColumnMapping;
 import org.sitroom.ingest.format.Format;
-import org.sitroom.ingest.format.RecordReaders;
 import org.sitroom.ingest.situations.IngestClock;
 import org.sitroom.ingest.situations.SituationStore;
 import org.sitroom.ingest.situations.SourceDefinition;
@@ -111,7 +111,7 @@ public class SourceRunner implements AutoCloseable {
                 String header = batch.quarantined().isEmpty() ? null : header(source, batch.next());
                 total = total.plus(pipeline.process(sourceId, situation, "", batch.posts(), batch.quarantined(),
                         batch.next(), format, header));
-                announceDemo(source, batch.next());
+                announceDemo(source, connector, batch.next());
                 more = batch.more() && (batch.posts().size() + batch.quarantined().size() > 0
                         || !batch.next().equals(cursor));
             } while (more && clock.instant().isBefore(deadline) && !Thread.currentThread().isInterrupted());
@@ -188,27 +188,20 @@ public class SourceRunner implements AutoCloseable {
      * Tells the timeline (by event) where the demo replay stands, once per process, as soon as its start is in the
      * committed cursor (so the shifted start is the same after every restart).
      */
-    private void announceDemo(SourceDefinition source, Cursor committed) {
+    private void announceDemo(SourceDefinition source, Connector connector, Cursor committed) {
         Object milestones = source.settings().get("milestones");
-        if (!ConnectorFactory.REPLAY.equals(source.kind()) || milestones == null || committed.isStart()
+        if (!(connector instanceof ReplayConnector replay) || milestones == null || committed.isStart()
                 || demoAnnounced.contains(source.id())) {
             return;
         }
         try {
             Instant shiftedStart = Instant.parse(JSON.readTree(committed.value()).get("start").asString());
-            Path dataset = connectors.dataset(String.valueOf(source.settings().get("dataset")));
-            ColumnMapping mapping = ConnectorFactory.mapping(source.settings().get("mapping"), ColumnMapping.DEMO_JSONL);
-            Instant recordedStart = RecordReaders.readAll(dataset, new RecordReaders.Settings(source.id(), mapping,
-                    clock)).posts().stream().map(p -> p.time()).min(Instant::compareTo).orElse(shiftedStart);
-            double speed = Double.parseDouble(String.valueOf(source.settings().getOrDefault("speed", "1")));
-            Object headStart = source.settings().get("head-start");
-            if (headStart != null) {
-                recordedStart = recordedStart.plus(org.sitroom.ingest.situations.Durations.parse(headStart.toString()));
-            }
             Path file = connectors.dataset(milestones.toString());
             demoAnnounced.add(source.id());
-            events.publishEvent(new DemoReplayStarted(source.situationId(), shiftedStart, recordedStart, speed, file));
-        } catch (RuntimeException | java.io.IOException e) {
+            // The replay's own recorded start and speed, so the milestones follow the very rule the posts do.
+            events.publishEvent(new DemoReplayStarted(source.situationId(), shiftedStart,
+                    replay.recordedStart().orElse(shiftedStart), replay.speed(), file));
+        } catch (RuntimeException e) {
             log.warn("Source {}: the demo's milestones cannot be announced: {}", source.id(), e.getMessage());
             demoAnnounced.add(source.id());
         }
