@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -148,12 +148,6 @@ class NarrativeModel implements DisposableBean {
      * build can take minutes on a large situation (it may queue behind a full recluster), so callers then get nothing
      * and say "not ready yet" instead of hanging. The build goes on either way.
      */
-    /** As {@link #snapshot(String, Duration)}, waiting as long as a first build takes, up to two minutes. */
-    Snapshot snapshot(String situation) {
-        return snapshot(situation, Duration.ofMinutes(2)).orElseThrow(() -> new IllegalStateException(
-                "the narratives of " + situation + " were not prepared within two minutes"));
-    }
-
     Optional<Snapshot> snapshot(String situation, Duration wait) {
         Snapshot s = snapshots.get(situation);
         if (s != null) {

@@ -37,6 +37,11 @@ class NarrativeModelTest {
         return model;
     }
 
+    /** The snapshot once its first build is done (these small fixtures take well under a second). */
+    private static Snapshot built(NarrativeModel m) {
+        return m.snapshot(S, Duration.ofMinutes(2)).orElseThrow();
+    }
+
     @AfterEach
     void stop() {
         if (model != null) {
@@ -85,7 +90,7 @@ class NarrativeModelTest {
     void theWholeDemoIsTalliedAsTheFixtureSays() {
         FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
         engine.recluster(S);
-        Snapshot s = model(engine, NOW).snapshot(S);
+        Snapshot s = built(model(engine, NOW));
 
         assertThat(s.totalPosts()).isEqualTo(3108);
         assertThat(s.unassignedPosts()).isEqualTo(373); // the noise
@@ -102,7 +107,7 @@ class NarrativeModelTest {
     void keywordsSayWhatANarrativeIsAbout() {
         FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
         engine.recluster(S);
-        Snapshot s = model(engine, NOW).snapshot(S);
+        Snapshot s = built(model(engine, NOW));
 
         assertThat(s.byId().get("n-energy-drilling").keywords()).anySatisfy(k -> assertThat(k).containsIgnoringCase("gas"));
         assertThat(s.byId().get("n-sanctions-call").keywords()).anySatisfy(k -> assertThat(k).containsIgnoringCase("sanction"));
@@ -115,7 +120,7 @@ class NarrativeModelTest {
     void copyPasteCampaignsAreFlagged() {
         FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
         engine.recluster(S);
-        Snapshot s = model(engine, NOW).snapshot(S);
+        Snapshot s = built(model(engine, NOW));
 
         DuplicateGroup top = s.extras().get("n-provoked-by-ostmark").duplicateGroups().getFirst();
         assertThat(top.campaign()).isTrue();
@@ -127,7 +132,7 @@ class NarrativeModelTest {
     void justAfterTheLeakedAudioTheNewNarrativeIsEmerging() {
         FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofMinutes(45 * 60 + 30));
         engine.recluster(S);
-        Snapshot s = model(engine, NOW).snapshot(S);
+        Snapshot s = built(model(engine, NOW));
 
         NarrativeSummary fake = s.byId().get("n-ai-fake-video");
         assertThat(fake.emerging()).isTrue();
@@ -142,7 +147,7 @@ class NarrativeModelTest {
         FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
         engine.recluster(S);
         NarrativeModel m = model(engine, NOW);
-        long before = m.snapshot(S).byId().get("n-staged").size();
+        long before = built(m).byId().get("n-staged").size();
         List<NarrativesChanged> heard = new CopyOnWriteArrayList<>();
         m.subscribe(S, heard::add);
 
@@ -154,21 +159,21 @@ class NarrativeModelTest {
         m.on(new PostsIndexed(S, 1, 1, fresh.time().minusSeconds(3600), fresh.time()));
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> m.snapshot(S).byId().get("n-staged").size() == before + 1);
+                .until(() -> built(m).byId().get("n-staged").size() == before + 1);
         assertThat(heard).isNotEmpty().allSatisfy(c -> assertThat(c.reclustered()).isFalse());
-        assertThat(m.snapshot(S).byId().get("n-staged").lastHour()).isGreaterThanOrEqualTo(1);
-        assertThat(m.snapshot(S).postsLastHour()).isGreaterThanOrEqualTo(1);
+        assertThat(built(m).byId().get("n-staged").lastHour()).isGreaterThanOrEqualTo(1);
+        assertThat(built(m).postsLastHour()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void aReclusterSwitchesToTheNewNarratives() {
         FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
         NarrativeModel m = model(engine, NOW);
-        assertThat(m.snapshot(S).clustered()).isFalse();
-        assertThat(m.snapshot(S).narratives()).as("posts arrive assigned, even before a recluster").isNotEmpty();
+        assertThat(built(m).clustered()).isFalse();
+        assertThat(built(m).narratives()).as("posts arrive assigned, even before a recluster").isNotEmpty();
 
         m.on(new NarrativesReclustered(engine.recluster(S)));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> m.snapshot(S).clustered());
-        assertThat(m.snapshot(S).themeLabels()).isNotEmpty();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> built(m).clustered());
+        assertThat(built(m).themeLabels()).isNotEmpty();
     }
 }
