@@ -1,5 +1,8 @@
 package org.sitroom.security;
 
+import static org.sitroom.base.YamlNodes.line;
+import static org.sitroom.base.YamlNodes.scalar;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,14 +129,6 @@ final class UsersFile {
             }
         }
         return best.name();
-    }
-
-    private static String scalar(Node node) {
-        return YamlNodes.scalar(node);
-    }
-
-    private static int line(Node node) {
-        return YamlNodes.line(node);
     }
 
     private static UsersFileException error(Path file, int line, String what) {

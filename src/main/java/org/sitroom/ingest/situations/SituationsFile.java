@@ -1,5 +1,8 @@
 package org.sitroom.ingest.situations;
 
+import static org.sitroom.base.YamlNodes.line;
+import static org.sitroom.base.YamlNodes.scalar;
+
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -277,14 +280,6 @@ public final class SituationsFile {
             throw error(file, line(node), "'" + key + "' needs a value");
         }
         return v.strip();
-    }
-
-    private static String scalar(Node node) {
-        return YamlNodes.scalar(node);
-    }
-
-    private static int line(Node node) {
-        return YamlNodes.line(node);
     }
 
     private static SituationsFileException error(Path file, int line, String what) {
