@@ -53,17 +53,18 @@ public abstract class BrowserTestBase {
     void awaitDemoNarratives() {
         Api api = new Api(port);
         // The first start embeds, indexes and clusters about 2,600 posts: well under a minute on two quiet cores.
-        Awaitility.await("the replayed demo's first narratives").atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-                    var response = api.get("/api/situations/" + DEMO + "/narratives", Role.VIEWER);
-                    return response.statusCode() == 200 && Api.json(response).size() > 0;
-                });
+        awaitNonEmpty(api, "the replayed demo's first narratives", () -> "/narratives");
         // And the whole back-dated head start is in: posts arrive in time order, so once the last half hour has
         // posts, everything before it has arrived too.
-        Awaitility.await("the replayed demo's head start").atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-                    String from = java.time.Instant.now().minus(Duration.ofMinutes(30)).toString();
-                    var response = api.get("/api/situations/" + DEMO + "/posts?limit=1&from=" + from, Role.VIEWER);
+        awaitNonEmpty(api, "the replayed demo's head start",
+                () -> "/posts?limit=1&from=" + java.time.Instant.now().minus(Duration.ofMinutes(30)));
+    }
+
+    /** Waits (up to 5 minutes) until the demo situation's API {@code path} answers 200 with a non-empty list. */
+    private static void awaitNonEmpty(Api api, String what, java.util.function.Supplier<String> path) {
+        Awaitility.await(what).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> {
+                    var response = api.get("/api/situations/" + DEMO + path.get(), Role.VIEWER);
                     return response.statusCode() == 200 && Api.json(response).size() > 0;
                 });
     }

@@ -83,8 +83,8 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private List<Burst> shownBursts = List.of();
     // What the lists show now: live updates arrive every second while posts flow in, and rebuilding an
     // unchanged list would swap its buttons under a user's pointer and lose the click.
-    private Object renderedMilestones;
-    private Object renderedBursts;
+    private List<Object> renderedMilestones;
+    private List<Object> renderedBursts;
 
     TimelineView(TimelineService timeline, AuthenticationContext auth) {
         this.timeline = timeline;

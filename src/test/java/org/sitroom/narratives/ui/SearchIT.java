@@ -22,13 +22,17 @@ class SearchIT extends BrowserTestBase {
         browser.waitFor(By.id("search-button")).click();
     }
 
-    @Test
-    void searchShowsHighlightedResultsThatOpenTheirNarrative() {
+    /** Signs in as a viewer, searches for {@code words} and waits for the best result. */
+    private WebElement firstResultFor(String words) {
         browser.signInAs(Role.VIEWER);
         browser.open("/search");
-        search("staged cameras");
-        browser.waitUntil(d -> !d.findElements(By.cssSelector("#search-results .search-result")).isEmpty());
-        WebElement first = browser.waitFor(By.cssSelector("#search-results .search-result"));
+        search(words);
+        return browser.waitFor(By.cssSelector("#search-results .search-result"));
+    }
+
+    @Test
+    void searchShowsHighlightedResultsThatOpenTheirNarrative() {
+        WebElement first = firstResultFor("staged cameras");
         assertThat(first.findElements(By.cssSelector("mark"))).isNotEmpty();
         assertThat(first.findElement(By.cssSelector("mark")).getText().toLowerCase()).isIn("staged", "cameras");
         assertThat(browser.waitFor(By.id("search-summary")).getText()).contains("posts");
@@ -45,22 +49,16 @@ class SearchIT extends BrowserTestBase {
 
     @Test
     void aRareWordFindsItsPostByBm25() {
-        browser.signInAs(Role.VIEWER);
-        browser.open("/search");
         // "Stornierungen" occurs in exactly one demo post (ne-00296, tour operators reporting cancellations).
-        search("Stornierungen");
-        WebElement first = browser.waitFor(By.cssSelector("#search-results .search-result"));
+        WebElement first = firstResultFor("Stornierungen");
         assertThat(first.getAttribute("data-post")).endsWith(":ne-00296");
         assertThat(first.findElement(By.cssSelector("mark")).getText()).isEqualTo("Stornierungen");
     }
 
     @Test
     void aParaphraseFindsItsPostBySemanticSearch() {
-        browser.signInAs(Role.VIEWER);
-        browser.open("/search");
         // Not one word in common with ne-00013: "New cafe opened on my street and the pistachio croissant is unreal."
-        search("freshly launched coffeehouse, pastry filled with nuts");
-        WebElement first = browser.waitFor(By.cssSelector("#search-results .search-result"));
+        WebElement first = firstResultFor("freshly launched coffeehouse, pastry filled with nuts");
         assertThat(first.getAttribute("data-post")).endsWith(":ne-00013");
         assertThat(first.getText()).contains("matched by meaning");
     }
