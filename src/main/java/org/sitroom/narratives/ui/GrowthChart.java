@@ -1,14 +1,18 @@
 package org.sitroom.narratives.ui;
 
+import com.vaadin.flow.component.HtmlContainer;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.sitroom.base.ui.ChartPanel;
+import org.sitroom.base.ui.KeyedChildren;
 import org.sitroom.base.ui.Palette;
 import org.sitroom.base.ui.TimeChart;
 import org.sitroom.base.ui.ViewerTime;
@@ -27,8 +31,7 @@ class GrowthChart extends Div {
 
     private final ChartPanel panel;
     private final Div legend = new Div();
-    private final List<Span> legendLabels = new ArrayList<>();
-    private List<String> legendKeys;
+    private final KeyedChildren<String, LegendEntry> legendEntries = new KeyedChildren<>(legend, LegendEntry::root);
     private final Div stripLegend = new Div();
     private final Consumer<String> openNarrative;
 
@@ -105,36 +108,38 @@ class GrowthChart extends Div {
         showLegend(g.series());
     }
 
-    /**
-     * The legend's entries. Live updates arrive every second while posts flow; when the same narratives are listed,
-     * only their counts change in place, so an entry is not replaced under a user's pointer (which would lose a click).
-     */
+    /** The legend's entries, kept per narrative across live updates (see {@link KeyedChildren}). */
     private void showLegend(List<Growth.Series> all) {
-        List<String> keys = all.stream().map(s -> s.narrativeId() + "|" + s.colour()).toList();
-        if (keys.equals(legendKeys)) {
-            for (int i = 0; i < all.size(); i++) {
-                legendLabels.get(i).setText(legendText(all.get(i)));
-            }
-            return;
-        }
-        legendKeys = keys;
-        legendLabels.clear();
-        legend.removeAll();
-        for (Growth.Series s : all) {
-            Span label = new Span(legendText(s));
-            legendLabels.add(label);
+        Map<String, Growth.Series> byKey = new HashMap<>();
+        all.forEach(s -> byKey.put(legendKey(s), s));
+        legendEntries.show(all.stream().map(GrowthChart::legendKey).toList(), key -> {
+            Growth.Series s = byKey.get(key);
+            LegendEntry entry = new LegendEntry(s.narrativeId() == null ? new Span() : new NativeButton());
+            entry.root.addClassName("legend-item");
+            entry.root.add(entry.swatch, entry.label);
             if (s.narrativeId() == null) {
-                Span other = new Span(Bits.swatch(s.colour()), label);
-                other.addClassNames("legend-item", "static");
-                legend.add(other);
+                entry.root.addClassName("static");
             } else {
-                NativeButton item = new NativeButton();
-                item.addClassName("legend-item");
-                item.getElement().setAttribute("data-narrative", s.narrativeId());
-                item.add(Bits.swatch(s.colour()), label);
-                item.addClickListener(e -> openNarrative.accept(s.narrativeId()));
-                legend.add(item);
+                entry.root.getElement().setAttribute("data-narrative", s.narrativeId());
+                entry.root.getElement().addEventListener("click", e -> openNarrative.accept(s.narrativeId()));
             }
+            return entry;
+        }, (key, entry) -> {
+            Growth.Series s = byKey.get(key);
+            entry.swatch.getStyle().set("background", Palette.hex(s.colour()));
+            entry.label.setText(legendText(s));
+        });
+    }
+
+    /** "Other narratives" has no id; it is the one entry keyed by the empty string. */
+    private static String legendKey(Growth.Series s) {
+        return s.narrativeId() == null ? "" : s.narrativeId();
+    }
+
+    /** One legend entry: a button that opens its narrative (a plain span for "other"), its swatch and its label. */
+    private record LegendEntry(HtmlContainer root, Span swatch, Span label) {
+        LegendEntry(HtmlContainer root) {
+            this(root, Bits.swatch(-1), new Span());
         }
     }
 

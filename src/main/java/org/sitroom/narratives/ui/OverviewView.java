@@ -1,6 +1,7 @@
 package org.sitroom.narratives.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -21,11 +22,12 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sitroom.base.ui.EmptyState;
+import org.sitroom.base.ui.KeyedChildren;
 import org.sitroom.base.ui.LiveUpdates;
 import org.sitroom.base.ui.SituationChoice;
 import org.sitroom.base.ui.Sparkline;
@@ -60,8 +62,8 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private final Div content = new Div();
     private final Div emergingList = new Div();
     private final Span provenance = new Span();
-    private final List<EmergingCard> emergingCards = new ArrayList<>();
-    private List<Object> emergingKeys;
+    private final KeyedChildren<String, EmergingCard> emergingCards = new KeyedChildren<>(emergingList, EmergingCard::root);
+    private Component emergingMessage;
     private GrowthChart growth;
     private GrowthRange range = GrowthRange.H24;
 
@@ -191,10 +193,7 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
         showFigures(f);
         if (f.totalPosts() == 0) {
             growth.setVisible(false);
-            emergingKeys = null;
-            emergingCards.clear();
-            emergingList.removeAll();
-            emergingList.add(new EmptyState(VaadinIcon.CHART_TIMELINE, "No posts yet",
+            showEmergingMessage(new EmptyState(VaadinIcon.CHART_TIMELINE, "No posts yet",
                     "The growth chart and emerging narratives appear as soon as the first posts are in."));
             return;
         }
@@ -228,62 +227,69 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
                 f.latestPost() == null ? "none yet" : "newest " + ViewerTime.ago(f.latestPost(), Instant.now()), null));
     }
 
-    /**
-     * The emerging narratives' cards. While the same narratives are listed, each card's figures change in place:
-     * live updates come every second while posts flow, and a card replaced under the pointer would lose the click.
-     */
+    /** The emerging narratives' cards, kept per narrative across live updates (see {@link KeyedChildren}). */
     private void showEmerging(List<NarrativeSummary> emerging, ZoneId zone, boolean clustered) {
         List<NarrativeSummary> shown = emerging.stream().limit(8).toList();
-        List<Object> keys = new ArrayList<>();
-        shown.forEach(n -> keys.add(Arrays.asList(n.id(), n.title(), n.colour())));
-        keys.add(zone);
-        if (!shown.isEmpty() && keys.equals(emergingKeys)) {
-            for (int i = 0; i < shown.size(); i++) {
-                emergingCards.get(i).update(shown.get(i), zone);
-            }
-            return;
-        }
-        emergingKeys = shown.isEmpty() ? null : keys;
-        emergingCards.clear();
-        emergingList.removeAll();
         if (shown.isEmpty()) {
-            emergingList.add(new Span(clustered
+            showEmergingMessage(new Span(clustered
                     ? "No narrative is growing fast right now (emerging: at least twice its usual hourly volume, or "
                     + "born in the last hours and growing)."
                     : "Narratives are not grouped yet; emerging ones will show here."));
             return;
         }
-        for (NarrativeSummary n : shown) {
-            EmergingCard card = new EmergingCard(n);
-            card.update(n, zone);
-            emergingCards.add(card);
-            card.root.addClickListener(e -> openNarrative(n.id()));
-            card.root.getElement().addEventListener("keydown", e -> openNarrative(n.id())).setFilter("event.key === 'Enter'");
-            emergingList.add(card.root);
+        if (emergingMessage != null) {
+            emergingList.remove(emergingMessage);
+            emergingMessage = null;
         }
+        Map<String, NarrativeSummary> byId = new HashMap<>();
+        shown.forEach(n -> byId.put(n.id(), n));
+        emergingCards.show(shown.stream().map(NarrativeSummary::id).toList(), id -> {
+            EmergingCard card = new EmergingCard(id);
+            card.root.addClickListener(e -> openNarrative(id));
+            card.root.getElement().addEventListener("keydown", e -> openNarrative(id)).setFilter("event.key === 'Enter'");
+            return card;
+        }, (id, card) -> card.update(byId.get(id), zone));
     }
 
-    /** One emerging narrative's card; its figures and sparkline change in place. */
+    /** A message in place of the emerging cards. */
+    private void showEmergingMessage(Component message) {
+        emergingCards.clear();
+        if (emergingMessage != null) {
+            emergingList.remove(emergingMessage);
+        }
+        emergingMessage = message;
+        emergingList.add(message);
+    }
+
+    /** One emerging narrative's card; what it shows changes in place. */
     private static final class EmergingCard {
         final Div root = new Div();
+        final Span swatch = Bits.swatch(-1);
+        final Span title = new Span();
         final Span velocity = new Span();
         final Span figures = new Span();
         final Div spark = new Div();
 
-        EmergingCard(NarrativeSummary n) {
+        EmergingCard(String id) {
             root.addClassNames("card", "clickable");
-            root.getElement().setAttribute("data-narrative", n.id());
+            root.getElement().setAttribute("data-narrative", id);
             root.getElement().setAttribute("tabindex", "0");
             root.getElement().setAttribute("role", "link");
-            Div title = new Div(Bits.swatch(n.colour()), new Span(n.title()));
-            title.addClassName("card-title");
+            Div head = new Div(swatch, title);
+            head.addClassName("card-title");
             velocity.addClassName("velocity");
             Div meta = new Div(velocity, figures);
             meta.addClassName("card-meta");
-            root.add(title, meta, spark);
+            root.add(head, meta, spark);
+        }
+
+        Div root() {
+            return root;
         }
 
         void update(NarrativeSummary n, ZoneId zone) {
+            swatch.getStyle().set("background", Palette.hex(n.colour()));
+            title.setText(n.title());
             velocity.setText(Bits.velocity(n.velocity()));
             figures.setText(" · " + n.lastHour() + " posts in the last hour · first seen "
                     + ViewerTime.format(n.firstSeen(), zone) + " · " + n.size() + " posts in all");
