@@ -53,6 +53,7 @@ final class ModelRunner {
                         .start(() -> {
                             try {
                                 loaded[0] = OrtEnvironment.getEnvironment();
+                                EnvironmentPin.pin();
                             } catch (Throwable t) {
                                 failure[0] = t;
                             }

@@ -39,9 +39,9 @@ public final class OnnxEmbedder implements Embeddings {
     static final int CHARS_PER_TOKEN_CAP = 64;
 
     /**
-     * Engines not yet closed. At JVM exit ONNX Runtime's native globals are torn down while daemon threads still
-     * run; a worker inside {@code session.run} at that moment crashes the JVM (SIGSEGV in libonnxruntime). So a
-     * shutdown hook closes every engine still open, which lets each worker finish its batch and stop first.
+     * Engines not yet closed. A shutdown hook closes them, so each worker finishes its batch and stops before the
+     * process ends rather than being cut off inside native code. The native environment they need meanwhile is kept
+     * alive by {@link EnvironmentPin}: ORT's own hook, running concurrently, would otherwise release it under them.
      */
     private static final Set<OnnxEmbedder> OPEN = ConcurrentHashMap.newKeySet();
 
