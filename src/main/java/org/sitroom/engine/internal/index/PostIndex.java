@@ -152,6 +152,9 @@ public final class PostIndex implements AutoCloseable {
     /** Each list of a hybrid search contributes its top {@code max(limit, RRF_DEPTH)} documents. */
     static final int RRF_DEPTH = 100;
 
+    /** A hybrid hit counts as found by words (or by meaning) when it is in that list's top {@code max(limit, this)}. */
+    static final int FOUND_BY_DEPTH = 50;
+
     /** Upper bound on buckets of one {@link #hourlyCounts} call (about 114 years), to refuse nonsense ranges. */
     private static final int MAX_BUCKETS = 1_000_000;
 
@@ -532,37 +535,48 @@ public final class PostIndex implements AutoCloseable {
      * Hybrid search: BM25 on {@code queryText} and k-NN on {@code vector}, fused by reciprocal rank
      * ({@code score = sum 1/(}{@value #RRF_K}{@code  + rank)}, each list cut at {@code max(limit, }{@value #RRF_DEPTH}
      * {@code )}). Rank fusion needs no score calibration between BM25 and cosine. Hits carry a snippet (matches may
-     * be empty for a hit found by its vector only).
+     * be empty for a hit found by its vector only) and say which list found them, so one pass serves the labels too.
      */
-    public List<PostHit> searchHybrid(String situation, String queryText, float[] vector, PostFilter filter, int limit)
-            throws IOException {
+    public List<HybridHit> searchHybrid(String situation, String queryText, float[] vector, PostFilter filter,
+            int limit) throws IOException {
         if (limit <= 0) {
             return List.of();
         }
         Query filterQuery = filterQuery(situation, filter);
         int depth = Math.max(limit, RRF_DEPTH);
+        int foundByDepth = Math.max(limit, FOUND_BY_DEPTH);
         return read(s -> {
             Query text = textQuery(s, queryText);
             Map<Integer, Double> fused = new HashMap<>();
+            Set<Integer> byWords = new HashSet<>();
+            Set<Integer> byMeaning = new HashSet<>();
             if (text != null) {
                 Query q = new BooleanQuery.Builder().add(text, Occur.MUST).add(filterQuery, Occur.FILTER).build();
                 ScoreDoc[] bm25 = searchText(s, q, depth).scoreDocs;
                 for (int r = 0; r < bm25.length; r++) {
                     fused.merge(bm25[r].doc, 1.0 / (RRF_K + r + 1), Double::sum);
+                    if (r < foundByDepth) {
+                        byWords.add(bm25[r].doc);
+                    }
                 }
             }
             if (vector != null) {
                 List<ScoreDoc> nn = knnRanked(s, situation, vector, depth, filter);
                 for (int r = 0; r < nn.size(); r++) {
                     fused.merge(nn.get(r).doc, 1.0 / (RRF_K + r + 1), Double::sum);
+                    if (r < foundByDepth) {
+                        byMeaning.add(nn.get(r).doc);
+                    }
                 }
             }
             List<Map.Entry<Integer, Double>> order = new ArrayList<>(fused.entrySet());
             order.sort(Map.Entry.<Integer, Double>comparingByValue().reversed()
                     .thenComparing(Map.Entry.comparingByKey()));
-            List<PostHit> hits = new ArrayList<>();
+            List<HybridHit> hits = new ArrayList<>();
             for (Map.Entry<Integer, Double> e : order.subList(0, Math.min(limit, order.size()))) {
-                hits.add(hit(s, e.getKey(), e.getValue().floatValue(), text));
+                int doc = e.getKey();
+                hits.add(new HybridHit(hit(s, doc, e.getValue().floatValue(), text), byWords.contains(doc),
+                        byMeaning.contains(doc)));
             }
             return hits;
         });

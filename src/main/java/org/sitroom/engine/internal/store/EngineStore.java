@@ -302,17 +302,9 @@ public final class EngineStore implements PostStore {
             if (vector == null) {
                 return index.search(situation, query, f, limit).stream().map(h -> toHit(situation, h, "words")).toList();
             }
-            Set<String> byWords = new HashSet<>();
-            for (PostHit h : index.search(situation, query, f, Math.max(limit, 50))) {
-                byWords.add(h.id());
-            }
-            Set<String> byMeaning = new HashSet<>();
-            for (PostHit h : index.knn(situation, vector, Math.max(limit, 50), f)) {
-                byMeaning.add(h.id());
-            }
             return index.searchHybrid(situation, query, vector, f, limit).stream()
-                    .map(h -> toHit(situation, h, byWords.contains(h.id()) && byMeaning.contains(h.id()) ? "both"
-                            : byWords.contains(h.id()) ? "words" : "meaning"))
+                    .map(h -> toHit(situation, h.post(), h.byWords() && h.byMeaning() ? "both"
+                            : h.byWords() ? "words" : "meaning"))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -230,13 +230,22 @@ class PostIndexTest {
                 post(SIT, "textOnly", "en", T0, "Evacuation drill was a success", randomUnit(rnd)),
                 post(SIT, "vectorOnly", "en", T0, "Everyone must leave the valley now", near(q, 0.05, rnd))));
 
-        List<PostHit> hits = index.searchHybrid(SIT, "evacuation", q, PostFilter.NONE, 5);
+        List<HybridHit> labelled = index.searchHybrid(SIT, "evacuation", q, PostFilter.NONE, 5);
+        List<PostHit> hits = labelled.stream().map(HybridHit::post).toList();
 
         assertThat(hits.getFirst().id()).isEqualTo("x:both");
         assertThat(ids(hits).subList(0, 3)).containsExactlyInAnyOrder("x:both", "x:textOnly", "x:vectorOnly");
         // RRF score of rank 1 in both lists (BM25 ties with textOnly break by doc order, "both" was added first).
         assertThat(hits.getFirst().score()).isCloseTo(2f / (PostIndex.RRF_K + 1), within(1e-6f));
         assertThat(hits.getFirst().snippet().matches()).isNotEmpty();
+        // Which list found each: the one both lists found, the text-only one by words alone, the other by meaning.
+        assertThat(labelled.getFirst().byWords()).isTrue();
+        assertThat(labelled.getFirst().byMeaning()).isTrue();
+        HybridHit textOnly = labelled.stream().filter(h -> h.post().id().equals("x:textOnly")).findFirst().orElseThrow();
+        assertThat(textOnly.byWords()).isTrue();
+        HybridHit vectorOnly = labelled.stream().filter(h -> h.post().id().equals("x:vectorOnly")).findFirst().orElseThrow();
+        assertThat(vectorOnly.byWords()).isFalse();
+        assertThat(vectorOnly.byMeaning()).isTrue();
     }
 
     @Test
