@@ -24,7 +24,9 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.sitroom.SitroomApplication;
 import org.sitroom.engine.ClusteringSettings;
 import org.sitroom.engine.NewPost;
@@ -54,13 +56,25 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Then, at once: {@code clients - browsers} API clients (HTTP Basic) each request every endpoint {@code rounds}
  * times, and {@code browsers} headless Chromium clients each load every view {@code rounds} times (from navigation to
- * the view's content shown, as a person would wait for it). Medians and p95 in milliseconds per endpoint and view.
+ * the view's content shown, as a person would wait for it), once as a full page load and once as a move inside the
+ * open app ({@code nav_*}: the router swaps the view, as the menu does). Medians and p95 in milliseconds per endpoint
+ * and view.
  * Options: {@code -Dbench.dashboard.posts=100000 -Dbench.dashboard.clients=10 -Dbench.dashboard.browsers=2
- * -Dbench.dashboard.rounds=20}.
+ * -Dbench.dashboard.rounds=20 -Dbench.dashboard.data=DIR} (stores into DIR once, reuses it after).
  */
 public final class DashboardBenchmark implements Benchmark {
 
     static final String SITUATION = "bench-100k";
+
+    /** Follows an in-app link the way the menu's links are followed: Vaadin's router handles router-link anchors. */
+    private static final String ROUTER_NAVIGATE = """
+            const a = document.createElement('a');
+            a.href = arguments[0];
+            a.setAttribute('router-link', '');
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+            """;
 
     @Override
     public String name() {
@@ -91,17 +105,24 @@ public final class DashboardBenchmark implements Benchmark {
         out.put("posts", kept.size());
         out.put("dataset", "CrisisLexT26 + T6 tweets, topped up with MediaEval 2016 dev; times spread over the last 72 h");
 
-        // 2. Stored through the engine's store, into the data folder the app then opens.
-        Path data = Files.createTempDirectory("sitroom-bench-dashboard");
+        // 2. Stored through the engine's store, into the data folder the app then opens. With
+        // -Dbench.dashboard.data=DIR a folder stored by an earlier run is reused (its posts keep their times).
+        String reuse = System.getProperty("bench.dashboard.data");
+        Path data = reuse == null ? Files.createTempDirectory("sitroom-bench-dashboard") : Path.of(reuse);
         long t = System.nanoTime();
-        try (PostIndex index = new PostIndex(data.resolve("index"))) {
-            EngineStore store = new EngineStore(index, new FixedEmbeddings(384, byText::get),
-                    ClusteringSettings.defaults(), Clock.systemUTC(), e -> { });
-            for (int from = 0; from < kept.size(); from += 5000) {
-                store.add(kept.subList(from, Math.min(kept.size(), from + 5000)));
+        if (reuse == null || !Files.isDirectory(data.resolve("index"))) {
+            Files.createDirectories(data);
+            try (PostIndex index = new PostIndex(data.resolve("index"))) {
+                EngineStore store = new EngineStore(index, new FixedEmbeddings(384, byText::get),
+                        ClusteringSettings.defaults(), Clock.systemUTC(), e -> { });
+                for (int from = 0; from < kept.size(); from += 5000) {
+                    store.add(kept.subList(from, Math.min(kept.size(), from + 5000)));
+                }
             }
+            out.put("store_seconds", ClusterScenario.secs(t));
+        } else {
+            out.put("store_seconds", "reused " + data);
         }
-        out.put("store_seconds", ClusterScenario.secs(t));
         Path situations = Files.writeString(data.resolve("situations.yml"), """
                 situations:
                   - id: %s
@@ -182,11 +203,24 @@ public final class DashboardBenchmark implements Benchmark {
                             ready.await();
                             for (int r = 0; r < rounds; r++) {
                                 for (var v : views.entrySet()) {
+                                    ExpectedCondition<Boolean> cond = v.getValue()::apply;
+                                    // A full page load, as on opening a link or reloading.
                                     long s = System.nanoTime();
                                     b.open(paths.get(v.getKey()));
-                                    ExpectedCondition<Boolean> cond = v.getValue()::apply;
                                     b.waitUntil(Duration.ofMinutes(2), cond);
                                     samples.computeIfAbsent(v.getKey(), k -> new CopyOnWriteArrayList<>()).add(ms(s));
+                                }
+                                for (var v : views.entrySet()) {
+                                    ExpectedCondition<Boolean> cond = v.getValue()::apply;
+                                    // Moving to the view inside the open app, as the menu and the links do: the
+                                    // router swaps the view without reloading the page.
+                                    WebElement before = b.driver().findElement(By.cssSelector("[id^=view-]"));
+                                    long s = System.nanoTime();
+                                    b.script(ROUTER_NAVIGATE, paths.get(v.getKey()).substring(1));
+                                    b.waitUntil(Duration.ofMinutes(2), ExpectedConditions.and(
+                                            ExpectedConditions.stalenessOf(before), cond));
+                                    samples.computeIfAbsent(v.getKey().replace("view_", "nav_"),
+                                            k -> new CopyOnWriteArrayList<>()).add(ms(s));
                                 }
                             }
                         } else {
@@ -223,7 +257,8 @@ public final class DashboardBenchmark implements Benchmark {
             out.put("clients", clients + " (" + (clients - browsers) + " API, " + browsers + " Chromium)");
             out.put("rounds_per_client", rounds);
             List<String> slow = new ArrayList<>();
-            for (String key : concat(endpoints.keySet(), views.keySet())) {
+            List<String> navs = views.keySet().stream().map(k -> k.replace("view_", "nav_")).toList();
+            for (String key : concat(concat(endpoints.keySet(), views.keySet()), navs)) {
                 List<Double> s = new ArrayList<>(samples.getOrDefault(key, List.of()));
                 Collections.sort(s);
                 if (s.isEmpty()) {
