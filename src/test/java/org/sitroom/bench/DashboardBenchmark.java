@@ -59,8 +59,9 @@ import tools.jackson.databind.JsonNode;
  * the view's content shown, as a person would wait for it), once as a full page load and once as a move inside the
  * open app ({@code nav_*}: the router swaps the view, as the menu does). Medians and p95 in milliseconds per endpoint
  * and view.
- * Options: {@code -Dbench.dashboard.posts=100000 -Dbench.dashboard.clients=10 -Dbench.dashboard.browsers=2
- * -Dbench.dashboard.rounds=20 -Dbench.dashboard.data=DIR} (stores into DIR once, reuses it after).
+ * Options, passed as {@code -Dbench.options="..."}: {@code -Dbench.dashboard.posts=100000 -Dbench.dashboard.clients=10
+ * -Dbench.dashboard.browsers=2 -Dbench.dashboard.rounds=20 -Dbench.dashboard.data=DIR} (stores into DIR once, reuses
+ * it after).
  */
 public final class DashboardBenchmark implements Benchmark {
 
