@@ -279,8 +279,8 @@ public final class EngineStore implements PostStore {
     @Override
     public List<StoredPost> posts(String situation, PostFilter filter, int offset, int limit) {
         try {
-            List<PostHit> hits = index.search(situation, "", toIndexFilter(filter), offset + limit);
-            return hits.stream().skip(offset).limit(limit).map(h -> toStored(situation, h)).toList();
+            return index.search(situation, "", toIndexFilter(filter), offset, limit).stream()
+                    .map(h -> toStored(situation, h)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

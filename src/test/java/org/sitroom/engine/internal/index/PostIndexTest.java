@@ -62,6 +62,27 @@ class PostIndexTest {
     }
 
     @Test
+    void pagesOfAListingJoinUpToTheWholeListing() throws Exception {
+        index.add(filler(SIT, 25));
+
+        List<PostHit> whole = index.search(SIT, "", PostFilter.NONE, 100);
+        List<PostHit> pages = new ArrayList<>();
+        for (int offset = 0; offset < 30; offset += 10) {
+            pages.addAll(index.search(SIT, "", PostFilter.NONE, offset, 10));
+        }
+
+        assertThat(whole).hasSize(25);
+        assertThat(ids(pages)).containsExactlyElementsOf(ids(whole));
+        assertThat(whole.getFirst().time()).isAfter(whole.getLast().time()); // newest first
+        assertThat(index.search(SIT, "", PostFilter.NONE, 25, 10)).isEmpty();
+        // A ranked (BM25) listing pages the same way, scores kept.
+        List<PostHit> ranked = index.search(SIT, FILLER[0].split(" ")[0], PostFilter.NONE, 100);
+        List<PostHit> secondPage = index.search(SIT, FILLER[0].split(" ")[0], PostFilter.NONE, 2, 2);
+        assertThat(ids(secondPage)).containsExactlyElementsOf(ids(ranked.subList(2, 4)));
+        assertThat(secondPage.getFirst().score()).isEqualTo(ranked.get(2).score()).isPositive();
+    }
+
+    @Test
     void bm25FindsPostByRareWordWithPlainTextSnippet() throws Exception {
         index.add(filler(SIT, 60));
         String text = "Eyewitnesses report a zeppelin hovering over the harbour. Nobody knows who owns it.";
