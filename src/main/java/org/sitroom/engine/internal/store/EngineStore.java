@@ -254,17 +254,11 @@ public final class EngineStore implements PostStore {
         if (filter == null || filter.equals(PostFilter.ALL)) {
             return count(situation);
         }
-        // Counted from the hourly doc values: no stored fields are read.
-        Instant[] range = timeRange(situation).orElse(null);
-        if (range == null) {
-            return 0;
+        try {
+            return index.count(situation, toIndexFilter(filter)); // the same filter posts() lists with
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Instant from = filter.from() != null ? filter.from() : range[0];
-        Instant to = filter.to() != null ? filter.to() : range[1].plusSeconds(3600);
-        if (filter.language() == null && filter.source() == null) {
-            return hourly(situation, filter, ZoneId.of("UTC"), from, to).stream().mapToLong(HourCount::count).sum();
-        }
-        return posts(situation, filter, 0, 100_000).size();
     }
 
     @Override
@@ -326,17 +320,7 @@ public final class EngineStore implements PostStore {
     @Override
     public Optional<Instant[]> timeRange(String situation) {
         try {
-            List<PostHit> newest = index.search(situation, "", org.sitroom.engine.internal.index.PostFilter.NONE, 1);
-            if (newest.isEmpty()) {
-                return Optional.empty();
-            }
-            Instant[] range = {newest.getFirst().time(), newest.getFirst().time()};
-            index.forEachPost(situation, p -> {
-                if (p.time().isBefore(range[0])) {
-                    range[0] = p.time();
-                }
-            });
-            return Optional.of(range);
+            return index.timeRange(situation);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

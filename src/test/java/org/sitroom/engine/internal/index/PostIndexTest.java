@@ -62,6 +62,21 @@ class PostIndexTest {
     }
 
     @Test
+    void countsAndTimeRangeComeFromTheIndexAlone() throws Exception {
+        assertThat(index.timeRange(SIT)).isEmpty();
+        index.add(filler(SIT, 25)); // one a minute from T0
+        index.add(filler("other", 3));
+
+        assertThat(index.timeRange(SIT)).hasValueSatisfying(range -> assertThat(range)
+                .containsExactly(T0, T0.plusSeconds(60L * 24)));
+        assertThat(index.count(SIT, PostFilter.NONE)).isEqualTo(25);
+        PostFilter firstTen = new PostFilter(T0, T0.plusSeconds(60L * 10), Set.of(), Set.of(), null);
+        // A count agrees with the listing it heads.
+        assertThat(index.count(SIT, firstTen)).isEqualTo(index.search(SIT, "", firstTen, 100).size()).isPositive();
+        assertThat(index.count(SIT, new PostFilter(null, null, Set.of("fr"), Set.of(), null))).isZero();
+    }
+
+    @Test
     void pagesOfAListingJoinUpToTheWholeListing() throws Exception {
         index.add(filler(SIT, 25));
 
