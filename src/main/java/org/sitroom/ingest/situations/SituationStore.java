@@ -46,6 +46,12 @@ public class SituationStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /**
+     * The situations as last read. Every page load asks for its situation, and situations change only through
+     * this class (the file's sync, ADMIN's edits, imports; the embedded database belongs to this process), so reads
+     * come from this copy, which each write drops once it is committed. Guarded by {@code this}.
+     */
+    private List<Situation> cached;
 
     public SituationStore(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
@@ -55,6 +61,14 @@ public class SituationStore {
 
     /** Applies definitions ({@code origin} file or builtin) as described above. */
     public void sync(List<SituationDefinition> definitions, String origin) {
+        try {
+            syncInTransaction(definitions, origin);
+        } finally {
+            forget();
+        }
+    }
+
+    private void syncInTransaction(List<SituationDefinition> definitions, String origin) {
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
             Set<String> definedSources = new java.util.HashSet<>();
@@ -116,12 +130,25 @@ public class SituationStore {
         }
     }
 
-    public List<Situation> situations() {
-        return jdbc.query("SELECT * FROM situation ORDER BY start_time DESC, id", (rs, i) -> situation(rs));
+    /** All situations, newest start first. */
+    public synchronized List<Situation> situations() {
+        if (cached == null) {
+            cached = List.copyOf(read());
+        }
+        return cached;
     }
 
     public Optional<Situation> situation(String id) {
-        return jdbc.query("SELECT * FROM situation WHERE id = ?", (rs, i) -> situation(rs), id).stream().findFirst();
+        return situations().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    private List<Situation> read() {
+        return jdbc.query("SELECT * FROM situation ORDER BY start_time DESC, id", (rs, i) -> situation(rs));
+    }
+
+    /** Drops the copy after a committed write (a read racing the write is dropped with it). */
+    private synchronized void forget() {
+        cached = null;
     }
 
     public List<SourceRow> sources() {
@@ -138,9 +165,13 @@ public class SituationStore {
 
     /** ADMIN's edit of a situation's name, description and keywords. */
     public boolean editSituation(String id, String name, String description, List<String> keywords, String by) {
-        return jdbc.update("UPDATE situation SET name = ?, description = ?, keywords = ?, updated_at = ?, "
-                + "updated_by = ? WHERE id = ?", name.strip(), description == null ? "" : description.strip(),
-                lines(keywords), ts(clock.instant()), by, id) == 1;
+        try {
+            return jdbc.update("UPDATE situation SET name = ?, description = ?, keywords = ?, updated_at = ?, "
+                    + "updated_by = ? WHERE id = ?", name.strip(), description == null ? "" : description.strip(),
+                    lines(keywords), ts(clock.instant()), by, id) == 1;
+        } finally {
+            forget();
+        }
     }
 
     /** ADMIN's switch of a source on or off. */
@@ -151,8 +182,16 @@ public class SituationStore {
 
     /** The situation with this id or name (any case), created when there is none (for {@code import}). */
     public Situation ensureSituation(String idOrName) {
+        try {
+            return ensureSituationInTransaction(idOrName);
+        } finally {
+            forget();
+        }
+    }
+
+    private Situation ensureSituationInTransaction(String idOrName) {
         return tx.execute(status -> {
-            for (Situation s : situations()) {
+            for (Situation s : read()) {
                 if (s.id().equals(idOrName) || s.name().equalsIgnoreCase(idOrName.strip())) {
                     return s;
                 }
@@ -163,7 +202,7 @@ public class SituationStore {
                     + "VALUES (?, ?, ?, ?, 'UTC', 'import', ?)", id, idOrName.strip(), "Created by sitroom import.",
                     ts(now), ts(now));
             log.info("Created situation {} ({}) for an import", id, idOrName);
-            return situation(id).orElseThrow();
+            return read().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
         });
     }
 
