@@ -119,17 +119,6 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * As {@link #waitUntil(java.time.Duration, ExpectedCondition)}, checking every {@code polling} instead of
-     * Selenium's default half second: for timing how long something takes, where that default would round every
-     * measurement up to the next half second.
-     */
-    public <T> T waitUntil(java.time.Duration timeout, java.time.Duration polling, ExpectedCondition<T> condition) {
-        WebDriverWait wait = waiting(timeout);
-        wait.pollingEvery(polling);
-        return wait.until(condition);
-    }
-
-    /**
      * A wait that also tries again when an element went stale: live pages redraw parts of themselves while a test
      * looks at them (server push), which replaces the elements it found a moment ago.
      */
