@@ -31,7 +31,4 @@ public interface PostStore {
 
     /** Posts per elapsed hour in {@code [from, to)}, buckets aligned to whole hours of {@code zone}. */
     List<HourCount> hourly(String situation, PostFilter filter, ZoneId zone, Instant from, Instant to);
-
-    /** The earliest and latest post time of a situation, if it has posts. */
-    Optional<Instant[]> timeRange(String situation);
 }

@@ -210,8 +210,8 @@ public class FakeEngine implements PostStore, NarrativeClustering {
         return out;
     }
 
-    @Override
-    public synchronized Optional<Instant[]> timeRange(String situation) {
+    /** The earliest and latest post time of a situation, if it has posts. */
+    private synchronized Optional<Instant[]> timeRange(String situation) {
         List<StoredPost> all = matching(situation, PostFilter.ALL);
         if (all.isEmpty()) {
             return Optional.empty();

@@ -39,11 +39,10 @@ final class EnvironmentPin {
 
     /**
      * Adds one native reference to the environment that {@code OrtEnvironment.getEnvironment()} created; call it
-     * after that, from a class loaded by the same class loader as ONNX Runtime's Java binding.
-     *
-     * @return whether the reference was taken; when not, the reason is logged and shutdown stays as ORT ships it
+     * after that, from a class loaded by the same class loader as ONNX Runtime's Java binding. When the reference
+     * cannot be taken, the reason is logged and shutdown stays as ORT ships it.
      */
-    static boolean pin() {
+    static void pin() {
         try {
             Linker linker = Linker.nativeLinker();
             MemorySegment getApiBase = SymbolLookup.loaderLookup().find("OrtGetApiBase")
@@ -64,10 +63,8 @@ final class EnvironmentPin {
                     throw new IllegalStateException("CreateEnv returned an error status");
                 }
             }
-            return true;
         } catch (Throwable t) {
             log.warn("Could not pin ONNX Runtime's environment ({}); a JVM exit during embedding may crash", t.toString());
-            return false;
         }
     }
 }

@@ -406,28 +406,6 @@ public final class PostIndex implements AutoCloseable {
         return read(s -> s.count(filterQuery(situation, filter)));
     }
 
-    /**
-     * The situation's oldest and newest post times ({@code [oldest, newest]}), from the time doc values alone, or
-     * empty when it has no posts.
-     */
-    public Optional<Instant[]> timeRange(String situation) throws IOException {
-        long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
-        read(s -> {
-            forEachMatch(s, situationQuery(situation), leaf -> {
-                NumericDocValues time = DocValues.getNumeric(leaf.reader(), F_TIME);
-                return doc -> {
-                    if (time.advanceExact(doc)) {
-                        range[0] = Math.min(range[0], time.longValue());
-                        range[1] = Math.max(range[1], time.longValue());
-                    }
-                };
-            });
-            return null;
-        });
-        return range[0] > range[1] ? Optional.empty()
-                : Optional.of(new Instant[] {Instant.ofEpochMilli(range[0]), Instant.ofEpochMilli(range[1])});
-    }
-
     /** The post with this id, with its vector and current narrative and duplicate group. */
     public Optional<PostRecord> get(String id) throws IOException {
         return read(s -> {

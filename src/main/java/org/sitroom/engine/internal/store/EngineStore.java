@@ -317,15 +317,6 @@ public final class EngineStore implements PostStore {
         }
     }
 
-    @Override
-    public Optional<Instant[]> timeRange(String situation) {
-        try {
-            return index.timeRange(situation);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static org.sitroom.engine.internal.index.PostFilter toIndexFilter(PostFilter filter) {
         if (filter == null) {
             return org.sitroom.engine.internal.index.PostFilter.NONE;
