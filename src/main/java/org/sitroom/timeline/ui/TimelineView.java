@@ -81,10 +81,8 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private Subscription subscription;
     private List<Milestone> shownMilestones = List.of();
     private List<Burst> shownBursts = List.of();
-    // What the lists show now: live updates arrive every second while posts flow in, and rebuilding an
-    // unchanged list would swap its buttons under a user's pointer and lose the click.
-    private List<Object> renderedMilestones;
-    private List<Object> renderedBursts;
+    private final RedrawnList milestoneCards = new RedrawnList(milestoneList);
+    private final RedrawnList burstCards = new RedrawnList(burstList);
 
     TimelineView(TimelineService timeline, AuthenticationContext auth) {
         this.timeline = timeline;
@@ -228,12 +226,9 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
     }
 
     private void showMilestones(ZoneId zone) {
-        List<Object> content = List.of(shownMilestones, zone);
-        if (content.equals(renderedMilestones)) {
+        if (!milestoneCards.redraw(List.of(shownMilestones, zone))) {
             return;
         }
-        renderedMilestones = content;
-        milestoneList.removeAll();
         if (shownMilestones.isEmpty()) {
             milestoneList.add(new Paragraph(analyst ? "No milestones yet. Add what happened, when, with a link."
                     : "No milestones yet. Analysts add them as the situation unfolds."));
@@ -298,12 +293,9 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
                         n == null ? Palette.OTHER : Palette.hex(n.colour())));
             }
         }
-        List<Object> content = List.of(cards, zone);
-        if (content.equals(renderedBursts)) {
+        if (!burstCards.redraw(List.of(cards, zone))) {
             return;
         }
-        renderedBursts = content;
-        burstList.removeAll();
         if (cards.isEmpty()) {
             burstList.add(new Paragraph("No burst so far."));
             return;
@@ -325,6 +317,29 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
 
     /** One burst as its card shows it. */
     private record BurstCard(Burst burst, String label, String colour) {
+    }
+
+    /**
+     * A list redrawn only when what it shows changes: live updates arrive every second while posts flow in, and
+     * rebuilding an unchanged list would swap its buttons under a user's pointer and lose the click.
+     */
+    private static final class RedrawnList {
+        private final Div list;
+        private Object shown;
+
+        RedrawnList(Div list) {
+            this.list = list;
+        }
+
+        /** Whether {@code content} differs from what the list shows; if so, the list is emptied to be redrawn. */
+        boolean redraw(Object content) {
+            if (content.equals(shown)) {
+                return false;
+            }
+            shown = content;
+            list.removeAll();
+            return true;
+        }
     }
 
     private static Span swatch(String colour) {
