@@ -26,6 +26,9 @@ public interface PostStore {
     /** Posts matching the filter, newest first. */
     List<StoredPost> posts(String situation, PostFilter filter, int offset, int limit);
 
+    /** The stored posts of the situation among these ids (as {@link PostsIndexed} lists them), in no set order. */
+    List<StoredPost> posts(String situation, java.util.Collection<String> ids);
+
     /** Words (BM25) and meaning (the query embedded, k-NN) combined. */
     List<SearchHit> search(String situation, String query, PostFilter filter, int limit);
 

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +46,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>One worker thread owns the running tallies; events only leave requests with it, and requests for a situation
  * coalesce, so a flood of {@link PostsIndexed} costs one refresh per second at most. A recluster re-reads all posts
- * (narratives are re-cut, so every post may have moved) and recomputes keywords; new posts are read by time window
- * and added to the tallies; a minute tick moves the rolling "last hour" along even when nothing arrives.
+ * (narratives are re-cut, so every post may have moved) and recomputes keywords; new posts are read by the ids
+ * their event names and added to the tallies; a minute tick moves the rolling "last hour" along even when nothing
+ * arrives.
  */
 @Component
 class NarrativeModel implements DisposableBean {
@@ -92,8 +95,8 @@ class NarrativeModel implements DisposableBean {
     private static final class Pending {
         boolean full;
         Clustering clustering;
-        Instant from;
-        Instant to;
+        /** Posts announced since the last run, to add to the tally. */
+        Set<String> added = new HashSet<>();
         boolean scheduled;
         /** System.nanoTime() of the last run; spacing is about real time, whatever the data clock says. */
         long lastRun = System.nanoTime() - MIN_SPACING.toNanos();
@@ -119,26 +122,26 @@ class NarrativeModel implements DisposableBean {
 
     @EventListener
     void on(NarrativesReclustered event) {
-        request(event.clustering().situation(), true, event.clustering(), null, null);
+        request(event.clustering().situation(), true, event.clustering(), List.of());
     }
 
     @EventListener
     void on(PostsIndexed event) {
-        request(event.situation(), false, null, event.earliest(), event.latest());
+        request(event.situation(), false, null, event.postIds());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
         Situations all = situations.getIfAvailable();
         if (all != null) {
-            all.all().forEach(s -> request(s.id(), true, null, null, null));
+            all.all().forEach(s -> request(s.id(), true, null, List.of()));
         }
     }
 
     /** Moves rolling windows along (last hour, velocity, staleness) even when no post arrives. */
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
     void tick() {
-        snapshots.keySet().forEach(s -> request(s, false, null, null, null));
+        snapshots.keySet().forEach(s -> request(s, false, null, List.of()));
     }
 
     // ---- reading ----
@@ -194,7 +197,7 @@ class NarrativeModel implements DisposableBean {
 
     // ---- the worker ----
 
-    private void request(String situation, boolean full, Clustering clustering, Instant from, Instant to) {
+    private void request(String situation, boolean full, Clustering clustering, Collection<String> added) {
         if (situation == null) {
             return;
         }
@@ -204,9 +207,8 @@ class NarrativeModel implements DisposableBean {
             if (clustering != null) {
                 p.clustering = clustering;
             }
-            if (from != null && to != null) {
-                p.from = p.from == null || from.isBefore(p.from) ? from : p.from;
-                p.to = p.to == null || to.isAfter(p.to) ? to : p.to;
+            if (!full) {
+                p.added.addAll(added);
             }
             if (p.scheduled) {
                 return;
@@ -220,17 +222,14 @@ class NarrativeModel implements DisposableBean {
     private void run(String situation, Pending p) {
         boolean full;
         Clustering clustering;
-        Instant from;
-        Instant to;
+        Set<String> added;
         synchronized (p) {
             full = p.full;
             clustering = p.clustering;
-            from = p.from;
-            to = p.to;
+            added = p.added;
             p.full = false;
             p.clustering = null;
-            p.from = null;
-            p.to = null;
+            p.added = new HashSet<>();
             p.scheduled = false;
             p.lastRun = System.nanoTime();
         }
@@ -238,8 +237,8 @@ class NarrativeModel implements DisposableBean {
             if (full || !tallies.containsKey(situation)) {
                 rebuild(situation, clustering);
             } else {
-                if (from != null) {
-                    addWindow(situation, from, to);
+                if (!added.isEmpty()) {
+                    addPosts(situation, added);
                 }
                 publish(situation, false);
             }
@@ -280,21 +279,16 @@ class NarrativeModel implements DisposableBean {
         return publish(situation, clustering != null);
     }
 
-    private void addWindow(String situation, Instant from, Instant to) {
+    private void addPosts(String situation, Set<String> ids) {
         PostStore posts = store.getIfAvailable();
         if (posts == null) {
             return;
         }
         Tally tally = tallies.get(situation);
         Instant now = clock.instant();
-        // "to" may be exclusive in the store; a millisecond more includes the batch's latest post either way.
-        PostFilter window = new PostFilter(from, to.plusMillis(1), null, null, null);
-        for (int offset = 0; ; offset += PAGE) {
-            List<StoredPost> page = posts.posts(situation, window, offset, PAGE);
-            page.forEach(p -> tally.add(p, now));
-            if (page.size() < PAGE) {
-                break;
-            }
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += PAGE) {
+            posts.posts(situation, all.subList(from, Math.min(all.size(), from + PAGE))).forEach(p -> tally.add(p, now));
         }
     }
 

@@ -154,9 +154,9 @@ class NarrativeModelTest {
         StoredPost fresh = new StoredPost("t:1", S, "t", "@new_account", "en", NOW.minusSeconds(30),
                 "It was all staged for the cameras", null, 1L, "n-staged");
         engine.put(fresh);
-        // Two overlapping windows announcing the same post: counted once.
-        m.on(new PostsIndexed(S, 1, 1, fresh.time(), fresh.time()));
-        m.on(new PostsIndexed(S, 1, 1, fresh.time().minusSeconds(3600), fresh.time()));
+        // The same post announced twice (a source re-delivering it): counted once.
+        m.on(new PostsIndexed(S, 1, List.of(fresh.id())));
+        m.on(new PostsIndexed(S, 1, List.of(fresh.id(), "t:not-stored")));
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> built(m).byId().get("n-staged").size() == before + 1);

@@ -168,6 +168,11 @@ public class FakeEngine implements PostStore, NarrativeClustering {
     }
 
     @Override
+    public synchronized List<StoredPost> posts(String situation, Collection<String> ids) {
+        return ids.stream().map(posts::get).filter(p -> p != null && p.situation().equals(situation)).toList();
+    }
+
+    @Override
     public synchronized List<SearchHit> search(String situation, String query, PostFilter filter, int limit) {
         Set<String> words = new HashSet<>();
         Matcher q = WORD.matcher(query.toLowerCase(Locale.ROOT));

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -75,6 +76,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
@@ -406,6 +408,18 @@ public final class PostIndex implements AutoCloseable {
         return read(s -> s.count(filterQuery(situation, filter)));
     }
 
+    /** The stored posts of {@code situation} among these ids, in no particular order. */
+    public List<PostHit> byIds(String situation, Collection<String> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query q = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(F_ID, ids.stream().map(BytesRef::new).toList()), Occur.FILTER)
+                .add(situationQuery(situation), Occur.FILTER)
+                .build();
+        return read(s -> hits(s, Arrays.asList(s.search(q, ids.size()).scoreDocs), null, false));
+    }
+
     /** The post with this id, with its vector and current narrative and duplicate group. */
     public Optional<PostRecord> get(String id) throws IOException {
         return read(s -> {
@@ -517,6 +531,41 @@ public final class PostIndex implements AutoCloseable {
         return read(s -> hits(s, knnRanked(s, situation, vector, k, filter), null, true));
     }
 
+    /**
+     * The narratives of the {@code k} posts of {@code situation} most similar to {@code vector}, best first: what a
+     * k-NN vote needs, read from doc values alone. Reading whole posts (their compressed stored text) cost more than
+     * the search itself when every ingested post votes.
+     */
+    public List<Neighbour> knnNarratives(String situation, float[] vector, int k) throws IOException {
+        if (k <= 0) {
+            return List.of();
+        }
+        return read(s -> {
+            List<ScoreDoc> ranked = knnRanked(s, situation, vector, k, PostFilter.NONE);
+            int[] order = IntStream.range(0, ranked.size()).boxed()
+                    .sorted(Comparator.comparingInt(i -> ranked.get(i).doc)).mapToInt(Integer::intValue).toArray();
+            Neighbour[] out = new Neighbour[ranked.size()];
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            int currentLeaf = -1;
+            NumericDocValues narratives = null;
+            for (int i : order) {
+                int doc = ranked.get(i).doc;
+                int li = ReaderUtil.subIndex(doc, leaves);
+                if (li != currentLeaf) { // doc values iterate forwards: one iterator per leaf, docs ascending
+                    currentLeaf = li;
+                    narratives = DocValues.getNumeric(leaves.get(li).reader(), F_NARRATIVE);
+                }
+                long narrative = numeric(narratives, doc - leaves.get(li).docBase, NONE);
+                out[i] = new Neighbour(noneToNull(narrative), ranked.get(i).score);
+            }
+            return Arrays.asList(out);
+        });
+    }
+
+    /** A neighbour in a k-NN vote: its narrative (null when unassigned) and its dot-product similarity. */
+    public record Neighbour(Long narrativeId, float score) {
+    }
+
     /** Exact-rescored k-NN: up to {@code k} docs, best first, score = dot product. */
     private List<ScoreDoc> knnRanked(IndexSearcher s, String situation, float[] vector, int k, PostFilter filter)
             throws IOException {
@@ -526,7 +575,7 @@ public final class PostIndex implements AutoCloseable {
         }
         // HNSW allocates queues of size k: never more than there are documents.
         int candidatesWanted = Math.min(Math.max(k, MIN_KNN_CANDIDATES), maxDoc);
-        Query q = new KnnFloatVectorQuery(F_VECTOR, vector, candidatesWanted, filterQuery(situation, filter));
+        Query q = new KnnFloatVectorQuery(F_VECTOR, vector, candidatesWanted, knnFilter(s, situation, filter));
         ScoreDoc[] candidates = s.search(q, candidatesWanted).scoreDocs;
         int[] docs = Arrays.stream(candidates).mapToInt(sd -> sd.doc).sorted().toArray();
         float[][] vectors = vectors(s, docs);
@@ -705,6 +754,20 @@ public final class PostIndex implements AutoCloseable {
     private static Query timeRange(long fromInclusive, long toExclusive) {
         return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(F_TIME, fromInclusive, toExclusive - 1),
                 NumericDocValuesField.newSlowRangeQuery(F_TIME, fromInclusive, toExclusive - 1));
+    }
+
+    /**
+     * The filter of a k-NN search, or null when it would pass every document: the usual case of an index that holds
+     * one situation. A filtered HNSW search first collects the filter's matches into a bit set, a pass over the
+     * situation's postings for every query, which the vote of each ingested post would pay for nothing. (A term's
+     * document frequency counts deleted documents too, so equality with maxDoc means every live post matches.)
+     */
+    private static Query knnFilter(IndexSearcher s, String situation, PostFilter filter) throws IOException {
+        boolean unfiltered = filter == null || filter.equals(PostFilter.NONE);
+        if (unfiltered && s.getIndexReader().docFreq(new Term(F_SITUATION, situation)) == s.getIndexReader().maxDoc()) {
+            return null;
+        }
+        return filterQuery(situation, filter);
     }
 
     static Query filterQuery(String situation, PostFilter filter) {

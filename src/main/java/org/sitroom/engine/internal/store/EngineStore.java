@@ -122,15 +122,13 @@ public final class EngineStore implements PostStore {
                 }
             }
             Grouping grouping = groupDuplicates(accepted, vectors);
+            Long[] narratives = assign(accepted, vectors, grouping);
             int assigned = 0;
             List<PostRecord> records = new ArrayList<>(accepted.size());
-            Map<Long, Long> narrativeOfGroup = new HashMap<>();
             for (int i = 0; i < accepted.size(); i++) {
                 NewPost p = accepted.get(i);
                 long group = grouping.groups[i];
-                Long narrative = narrativeOfGroup.containsKey(group)
-                        ? narrativeOfGroup.get(group) : assign(p.situation(), vectors.get(i), grouping.groupNarrative.get(group));
-                narrativeOfGroup.put(group, narrative);
+                Long narrative = narratives[i];
                 if (narrative != null) {
                     assigned++;
                 }
@@ -144,10 +142,9 @@ public final class EngineStore implements PostStore {
                 addedSinceRecluster.merge(p.situation(), 1L, Long::sum);
                 bySituation.computeIfAbsent(p.situation(), s -> new ArrayList<>()).add(p);
             }
-            bySituation.forEach((situation, list) -> events.accept(new org.sitroom.engine.PostsIndexed(situation, list.size(),
+            bySituation.forEach((situation, list) -> events.accept(new org.sitroom.engine.PostsIndexed(situation,
                     (int) records.stream().filter(r -> r.situation().equals(situation) && r.narrativeId() != null).count(),
-                    list.stream().map(NewPost::time).min(java.util.Comparator.naturalOrder()).orElseThrow(),
-                    list.stream().map(NewPost::time).max(java.util.Comparator.naturalOrder()).orElseThrow())));
+                    list.stream().map(NewPost::id).toList())));
             return new IngestReport(accepted.size(), alreadyStored, rejected, assigned, grouping.duplicates, embedSeconds,
                     seconds(started));
         } catch (IOException e) {
@@ -182,15 +179,46 @@ public final class EngineStore implements PostStore {
      * The narrative a new post joins: its duplicate group's, else the one most of its nearest assigned neighbours
      * hold (at least {@code assignMinSupport} votes among those similar enough), else none.
      */
-    private Long assign(String situation, float[] vector, Long groupNarrative) throws IOException {
-        if (groupNarrative != null) {
-            return groupNarrative;
+    /**
+     * The narrative of each post: its duplicate group's when the group already has one, else a k-NN vote by the first
+     * post of its group in this batch, which the group's other posts follow. The votes only read the index (the batch
+     * is not in it yet), so they run in parallel: at ingest they are most of the work outside the embedder, which
+     * waits meanwhile.
+     */
+    private Long[] assign(List<NewPost> posts, List<float[]> vectors, Grouping grouping) throws IOException {
+        Long[] narratives = new Long[posts.size()];
+        Map<Long, Integer> voterOfGroup = new HashMap<>();
+        List<Integer> voters = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            long group = grouping.groups[i];
+            if (grouping.groupNarrative.get(group) == null && voterOfGroup.putIfAbsent(group, i) == null) {
+                voters.add(i);
+            }
         }
-        List<PostHit> neighbours = index.knn(situation, vector, settings.assignNeighbours(),
-                org.sitroom.engine.internal.index.PostFilter.NONE);
+        try {
+            voters.parallelStream().forEach(i -> {
+                try {
+                    narratives[i] = vote(posts.get(i).situation(), vectors.get(i));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (int i = 0; i < posts.size(); i++) {
+            long group = grouping.groups[i];
+            Long known = grouping.groupNarrative.get(group);
+            narratives[i] = known != null ? known : narratives[voterOfGroup.get(group)];
+        }
+        return narratives;
+    }
+
+    private Long vote(String situation, float[] vector) throws IOException {
+        List<PostIndex.Neighbour> neighbours = index.knnNarratives(situation, vector, settings.assignNeighbours());
         Map<Long, Double> votes = new HashMap<>();
         Map<Long, Integer> counts = new HashMap<>();
-        for (PostHit h : neighbours) {
+        for (PostIndex.Neighbour h : neighbours) {
             if (h.narrativeId() != null && h.score() >= settings.assignMinSimilarity()) {
                 votes.merge(h.narrativeId(), (double) h.score(), Double::sum);
                 counts.merge(h.narrativeId(), 1, Integer::sum);
@@ -275,6 +303,15 @@ public final class EngineStore implements PostStore {
         try {
             return index.search(situation, "", toIndexFilter(filter), offset, limit).stream()
                     .map(h -> toStored(situation, h)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<StoredPost> posts(String situation, Collection<String> ids) {
+        try {
+            return index.byIds(situation, ids).stream().map(h -> toStored(situation, h)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -148,6 +148,39 @@ class PostIndexTest {
     }
 
     @Test
+    void postsAreReadByIdWithinTheirSituation() throws Exception {
+        index.add(List.of(
+                new PostRecord("tw", "1", SIT, "a", "en", T0, "one", randomUnit(rnd), null, null, 7L),
+                new PostRecord("tw", "2", SIT, "b", "en", T0, "two", randomUnit(rnd), null, null, null),
+                new PostRecord("tw", "3", "other", "c", "en", T0, "three", randomUnit(rnd), null, null, null)));
+        assertThat(ids(index.byIds(SIT, List.of("tw:1", "tw:2", "tw:3", "tw:404"))))
+                .containsExactlyInAnyOrder("tw:1", "tw:2");
+        assertThat(index.byIds(SIT, List.of("tw:1")).getFirst().narrativeId()).isEqualTo(7L);
+        assertThat(index.byIds(SIT, List.of())).isEmpty();
+    }
+
+    @Test
+    void aVoteSeesTheNeighboursNarrativesBestFirstAndOnlyItsSituation() throws Exception {
+        float[] v = randomUnit(rnd);
+        index.add(List.of(
+                new PostRecord("tw", "1", SIT, "a", "en", T0, "closest", near(v, 0.01, rnd), null, null, 7L),
+                new PostRecord("tw", "2", SIT, "b", "en", T0, "further", near(v, 0.05, rnd), null, null, null),
+                new PostRecord("tw", "3", SIT, "c", "en", T0, "furthest", near(v, 0.2, rnd), null, null, 9L)));
+        // One situation only: the search runs without a filter, and a window still filters.
+        assertThat(index.knnNarratives(SIT, v, 10)).extracting(PostIndex.Neighbour::narrativeId)
+                .containsExactly(7L, null, 9L);
+        assertThat(index.knnNarratives(SIT, v, 10)).extracting(PostIndex.Neighbour::score)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(ids(index.knn(SIT, v, 10, PostFilter.NONE.withTime(T0.plusSeconds(1), null)))).isEmpty();
+
+        index.add(List.of(new PostRecord("tw", "4", "other", "d", "en", T0, "elsewhere", v.clone(), null, null, 5L)));
+        assertThat(index.knnNarratives(SIT, v, 10)).extracting(PostIndex.Neighbour::narrativeId)
+                .containsExactly(7L, null, 9L);
+        assertThat(index.knnNarratives("other", v, 10)).extracting(PostIndex.Neighbour::narrativeId)
+                .containsExactly(5L);
+    }
+
+    @Test
     void filtersRestrictSearchAndKnn() throws Exception {
         float[] v = randomUnit(rnd);
         index.add(List.of(
