@@ -1,6 +1,7 @@
 package org.sitroom.cli;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -22,13 +23,22 @@ public final class Cli {
     public static final Set<String> SUBCOMMANDS = Set.of("import", "eval", "help");
 
     /** Auto-configurations that cannot start without the web server. */
-    static final java.util.List<String> WEB_ONLY_AUTO_CONFIGURATIONS = java.util.List.of(
+    static final List<String> WEB_ONLY_AUTO_CONFIGURATIONS = List.of(
             "com.vaadin.flow.spring.SpringBootAutoConfiguration", "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
             "com.vaadin.flow.spring.VaadinApplicationConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig",
             "com.vaadin.flow.spring.VaadinServletConfiguration");
 
     /** The property that leaves {@link #WEB_ONLY_AUTO_CONFIGURATIONS} out, for contexts started without a server. */
     public static final String NO_WEB_PROPERTIES = "spring.autoconfigure.exclude=" + String.join(",", WEB_ONLY_AUTO_CONFIGURATIONS);
+
+    /**
+     * How a command's context starts. Lazy beans: a command creates only what it uses (eval: the model; no database,
+     * no index). Vaadin's and the web security's beans need a servlet context, which a command has not: left out.
+     * Public so benchmarks of a command start it the same way.
+     */
+    public static final List<String> COMMAND_PROPERTIES = List.of("spring.quartz.auto-startup=false",
+            "logging.level.root=warn", "logging.level.org.sitroom=warn", "sitroom.cli=true",
+            "spring.main.lazy-initialization=true", NO_WEB_PROPERTIES);
 
     private Cli() {
     }
@@ -48,11 +58,7 @@ public final class Cli {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                // Lazy beans: a command creates only what it uses (eval: the model; no database, no index). Vaadin's
-                // and the web security's beans need a servlet context, which a command has not: left out.
-                .properties("spring.quartz.auto-startup=false", "logging.level.root=warn",
-                        "logging.level.org.sitroom=warn", "sitroom.cli=true", "spring.main.lazy-initialization=true",
-                        NO_WEB_PROPERTIES)
+                .properties(COMMAND_PROPERTIES.toArray(String[]::new))
                 // Standard output is the command's own: with --json, JSON alone, for scripts to parse. Start-up
                 // warnings of libraries (Flyway on H2's version, DJL on CUDA) would break it.
                 .properties("logging.level.org.flywaydb=error", "logging.level.ai.djl=error")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.sitroom.SitroomApplication;
 import org.sitroom.cli.Cli;
+import org.sitroom.engine.internal.embed.RawCeiling;
 import org.sitroom.engine.PostStore;
 import org.sitroom.ingest.format.ColumnMapping;
 import org.sitroom.ingest.pipeline.FileImporter;
@@ -38,9 +39,8 @@ public final class IngestBenchmark implements Benchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SitroomApplication.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties(Cli.NO_WEB_PROPERTIES)
-                .properties("spring.quartz.auto-startup=false", "sitroom.cli=true", "logging.level.root=warn",
-                        "sitroom.ingest.demo.enabled=false", "sitroom.engine.clustering.check-every=1h",
+                .properties(Cli.COMMAND_PROPERTIES.toArray(String[]::new)) // as `sitroom import` starts
+                .properties("sitroom.ingest.demo.enabled=false", "sitroom.engine.clustering.check-every=1h",
                         "sitroom.ingest.situations-file=" + data.resolve("none.yml"))
                 .run("--sitroom.data=" + data)) {
             FileImporter importer = app.getBean(FileImporter.class);
@@ -61,6 +61,20 @@ public final class IngestBenchmark implements Benchmark {
             out.put("embedding_share", stages.get(StageTimes.Stage.EMBED) / s.seconds());
             out.put("batch_size", app.getEnvironment().getProperty("sitroom.ingest.batch-size"));
         }
+        // The ceiling in the same run: the bare model on the texts the import had to embed (each normalised text once,
+        // as the engine's cache answers repeats), sorted by length, on all cores, nothing else running.
+        List<String> texts;
+        try (var lines = Files.lines(posts)) {
+            texts = lines.skip(1).map(line -> line.split("\t", -1)).filter(f -> f.length > 1).map(f -> f[1]).toList();
+        }
+        RawCeiling ceiling = RawCeiling.prepareDistinct(texts);
+        int cores = Runtime.getRuntime().availableProcessors();
+        double distinctPerSecond = ceiling.postsPerSecond(cores, 1, 32);
+        double ceilingPostsPerSecond = distinctPerSecond * texts.size() / ceiling.normalisedTexts().size();
+        out.put("distinct_texts_to_embed", ceiling.normalisedTexts().size());
+        out.put("mean_tokens", ceiling.meanTokens());
+        out.put("ceiling_posts_per_second", ceilingPostsPerSecond);
+        out.put("ratio_to_ceiling", (double) out.get("posts_per_second") / ceilingPostsPerSecond);
         return out;
     }
 }

@@ -44,6 +44,19 @@ public final class RawCeiling {
 
     /** Normalises and tokenises {@code texts} as the engine does with default settings, and sorts them by length. */
     public static RawCeiling prepare(List<String> texts) {
+        return prepare(texts, false);
+    }
+
+    /**
+     * As {@link #prepare(List)}, keeping each normalised text once: the model work an ingest cannot avoid, since
+     * the engine answers repeated texts from its cache.
+     */
+    public static RawCeiling prepareDistinct(List<String> texts) {
+        return prepare(texts, true);
+    }
+
+    private static RawCeiling prepare(List<String> texts, boolean distinct) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         ModelFiles files = ModelFiles.builtIn();
         ModelFiles.Descriptor d = files.descriptor();
         TextNormaliser normaliser = new TextNormaliser(EmbeddingSettings.Normalisation.DEFAULT);
@@ -60,6 +73,9 @@ public final class RawCeiling {
                     continue;
                 }
                 s = s.length() > maxChars ? s.substring(0, maxChars) : s;
+                if (distinct && !seen.add(s)) {
+                    continue;
+                }
                 long[] t = tokeniser.encode(s);
                 if (!tokeniser.hasKnownToken(t)) {
                     rejected++;
