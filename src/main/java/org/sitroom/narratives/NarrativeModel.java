@@ -207,9 +207,7 @@ class NarrativeModel implements DisposableBean {
             if (clustering != null) {
                 p.clustering = clustering;
             }
-            if (!full) {
-                p.added.addAll(added);
-            }
+            p.added.addAll(added); // a full rebuild reads every post anyway and leaves them unread
             if (p.scheduled) {
                 return;
             }

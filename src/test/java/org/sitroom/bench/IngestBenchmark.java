@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.sitroom.SitroomApplication;
 import org.sitroom.cli.Cli;
-import org.sitroom.engine.internal.embed.RawCeiling;
 import org.sitroom.engine.PostStore;
-import org.sitroom.ingest.format.ColumnMapping;
+import org.sitroom.engine.internal.embed.RawCeiling;
+import org.sitroom.ingest.format.IncomingPost;
+import org.sitroom.ingest.format.RecordReaders;
 import org.sitroom.ingest.pipeline.FileImporter;
 import org.sitroom.ingest.pipeline.StageTimes;
 import org.sitroom.testing.Datasets;
@@ -62,11 +63,11 @@ public final class IngestBenchmark implements Benchmark {
             out.put("batch_size", app.getEnvironment().getProperty("sitroom.ingest.batch-size"));
         }
         // The ceiling in the same run: the bare model on the texts the import had to embed (each normalised text once,
-        // as the engine's cache answers repeats), sorted by length, on all cores, nothing else running.
-        List<String> texts;
-        try (var lines = Files.lines(posts)) {
-            texts = lines.skip(1).map(line -> line.split("\t", -1)).filter(f -> f.length > 1).map(f -> f[1]).toList();
-        }
+        // as the engine's cache answers repeats), sorted by length, on all cores, nothing else running. The texts are
+        // read by the same reader and mapping as the import.
+        List<String> texts = RecordReaders.readAll(posts, new RecordReaders.Settings("bench",
+                FileImporter.mapping("mediaeval", null), java.time.Clock.systemUTC())).posts().stream()
+                .map(IncomingPost::text).toList();
         RawCeiling ceiling = RawCeiling.prepareDistinct(texts);
         int cores = Runtime.getRuntime().availableProcessors();
         double distinctPerSecond = ceiling.postsPerSecond(cores, 1, 32);

@@ -542,13 +542,11 @@ public final class PostIndex implements AutoCloseable {
         }
         return read(s -> {
             List<ScoreDoc> ranked = knnRanked(s, situation, vector, k, PostFilter.NONE);
-            int[] order = IntStream.range(0, ranked.size()).boxed()
-                    .sorted(Comparator.comparingInt(i -> ranked.get(i).doc)).mapToInt(Integer::intValue).toArray();
             Neighbour[] out = new Neighbour[ranked.size()];
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
             int currentLeaf = -1;
             NumericDocValues narratives = null;
-            for (int i : order) {
+            for (int i : inDocOrder(ranked)) {
                 int doc = ranked.get(i).doc;
                 int li = ReaderUtil.subIndex(doc, leaves);
                 if (li != currentLeaf) { // doc values iterate forwards: one iterator per leaf, docs ascending
@@ -851,18 +849,22 @@ public final class PostIndex implements AutoCloseable {
      */
     private List<PostHit> hits(IndexSearcher s, List<ScoreDoc> ranked, Query text, boolean withScores)
             throws IOException {
-        Integer[] byDoc = new Integer[ranked.size()];
-        for (int i = 0; i < byDoc.length; i++) {
-            byDoc[i] = i;
-        }
-        Arrays.sort(byDoc, Comparator.comparingInt(i -> ranked.get(i).doc));
         StoredFields fields = s.storedFields();
-        PostHit[] out = new PostHit[byDoc.length];
-        for (int i : byDoc) {
+        PostHit[] out = new PostHit[ranked.size()];
+        for (int i : inDocOrder(ranked)) {
             ScoreDoc sd = ranked.get(i);
             out[i] = hit(s, fields, sd.doc, withScores ? sd.score : 0f, text);
         }
         return Arrays.asList(out);
+    }
+
+    /**
+     * The positions of {@code ranked} ordered by doc id: stored fields and doc values are read forwards, so readers
+     * visit the docs in this order and put each result back at its rank.
+     */
+    private static int[] inDocOrder(List<ScoreDoc> ranked) {
+        return IntStream.range(0, ranked.size()).boxed().sorted(Comparator.comparingInt(i -> ranked.get(i).doc))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     private PostHit hit(IndexSearcher s, StoredFields fields, int doc, float score, Query text) throws IOException {

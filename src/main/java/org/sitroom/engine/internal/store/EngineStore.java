@@ -176,10 +176,6 @@ public final class EngineStore implements PostStore {
     }
 
     /**
-     * The narrative a new post joins: its duplicate group's, else the one most of its nearest assigned neighbours
-     * hold (at least {@code assignMinSupport} votes among those similar enough), else none.
-     */
-    /**
      * The narrative of each post: its duplicate group's when the group already has one, else a k-NN vote by the first
      * post of its group in this batch, which the group's other posts follow. The votes only read the index (the batch
      * is not in it yet), so they run in parallel: at ingest they are most of the work outside the embedder, which
@@ -214,6 +210,10 @@ public final class EngineStore implements PostStore {
         return narratives;
     }
 
+    /**
+     * The narrative most of the nearest assigned neighbours hold (at least {@code assignMinSupport} votes among those
+     * similar enough), else null.
+     */
     private Long vote(String situation, float[] vector) throws IOException {
         List<PostIndex.Neighbour> neighbours = index.knnNarratives(situation, vector, settings.assignNeighbours());
         Map<Long, Double> votes = new HashMap<>();

@@ -10,8 +10,10 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,7 +58,7 @@ public final class RawCeiling {
     }
 
     private static RawCeiling prepare(List<String> texts, boolean distinct) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         ModelFiles files = ModelFiles.builtIn();
         ModelFiles.Descriptor d = files.descriptor();
         TextNormaliser normaliser = new TextNormaliser(EmbeddingSettings.Normalisation.DEFAULT);
