@@ -103,8 +103,17 @@ class DashboardIT extends BrowserTestBase {
         browser.open("/");
         browser.waitFor(By.cssSelector("#growth-chart svg"));
         browser.waitFor(By.cssSelector("#growth-chart .chart-table-toggle")).click();
-        WebElement table = browser.waitFor(By.cssSelector("#growth-chart .data-table table"));
-        assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThan(3);
-        assertThat(table.findElement(By.cssSelector("thead th")).getText()).startsWith("Hour (");
+        // Rows and header read from one table in one go: the live chart redraws its table as posts arrive, and a
+        // table found a moment ago may be gone (stale) by the next read; the wait then reads the new one.
+        TableSeen seen = browser.waitUntil(d -> {
+            WebElement table = d.findElement(By.cssSelector("#growth-chart .data-table table"));
+            return new TableSeen(table.findElements(By.cssSelector("tbody tr")).size(),
+                    table.findElement(By.cssSelector("thead th")).getText());
+        });
+        assertThat(seen.rows()).isGreaterThan(3);
+        assertThat(seen.header()).startsWith("Hour (");
+    }
+
+    private record TableSeen(int rows, String header) {
     }
 }
