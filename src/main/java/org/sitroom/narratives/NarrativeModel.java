@@ -35,7 +35,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -83,6 +82,12 @@ class NarrativeModel implements DisposableBean {
     /** One first build per situation, however many callers wait for it. */
     private final Map<String, Future<Snapshot>> firstBuilds = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Situations whose model is kept: read at least once, or warmed up by the web app. Events for the others are
+     * skipped, because a first build reads every post anyway; so a command-line import, which has no reader, spends
+     * nothing here (it used to recluster and tally in the import's background).
+     */
+    private final Set<String> followed = ConcurrentHashMap.newKeySet();
 
     /** What the last recluster said about a situation's narratives, plus what we derived from it. */
     private record ClusterInfo(Clustering clustering, Map<String, ClusterSummary> clusters,
@@ -122,19 +127,26 @@ class NarrativeModel implements DisposableBean {
 
     @EventListener
     void on(NarrativesReclustered event) {
-        request(event.clustering().situation(), true, event.clustering(), List.of());
+        if (followed.contains(event.clustering().situation())) {
+            request(event.clustering().situation(), true, event.clustering(), List.of());
+        }
     }
 
     @EventListener
     void on(PostsIndexed event) {
-        request(event.situation(), false, null, event.postIds());
+        if (followed.contains(event.situation())) {
+            request(event.situation(), false, null, event.postIds());
+        }
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Builds every situation's model now, so that the first page need not wait; see {@link NarrativeWarmUp}. */
     void warmUp() {
         Situations all = situations.getIfAvailable();
         if (all != null) {
-            all.all().forEach(s -> request(s.id(), true, null, List.of()));
+            all.all().forEach(s -> {
+                followed.add(s.id());
+                request(s.id(), true, null, List.of());
+            });
         }
     }
 
@@ -156,6 +168,7 @@ class NarrativeModel implements DisposableBean {
         if (s != null) {
             return Optional.of(s);
         }
+        followed.add(situation); // before the build starts, so that no later event is missed
         if (Thread.currentThread() == workerThread) {
             // A listener on the worker asking for another situation: waiting on ourselves would never end.
             return Optional.of(rebuild(situation, null));

@@ -165,6 +165,39 @@ class NarrativeModelTest {
         assertThat(built(m).postsLastHour()).isGreaterThanOrEqualTo(1);
     }
 
+    /**
+     * A command-line import announces every batch, and nobody there reads narratives: the model must not tally or
+     * recluster for a situation until someone reads it, and that first read must then see everything.
+     */
+    @Test
+    void eventsForASituationNobodyReadsWaitForTheFirstRead() {
+        FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));
+        engine.recluster(S);
+        org.sitroom.engine.PostStore store = mock(org.sitroom.engine.PostStore.class,
+                org.mockito.AdditionalAnswers.delegatesTo(engine));
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of(
+                "situations", FakeSituations.demo(NOW, Duration.ofHours(72)), "clock", Clock.fixed(NOW, ZoneOffset.UTC)));
+        model = new NarrativeModel(new StaticListableBeanFactory(Map.of("store", store))
+                        .getBeanProvider(org.sitroom.engine.PostStore.class),
+                new StaticListableBeanFactory(Map.of("clustering", engine))
+                        .getBeanProvider(org.sitroom.engine.NarrativeClustering.class),
+                beans.getBeanProvider(org.sitroom.ingest.Situations.class), mock(NarrativeRepository.class),
+                e -> { }, beans.getBeanProvider(NarrativeSettings.class), beans.getBeanProvider(Clock.class));
+        StoredPost fresh = new StoredPost("t:1", S, "t", "@new_account", "en", NOW.minusSeconds(30),
+                "It was all staged for the cameras", null, 1L, "n-staged");
+        engine.put(fresh);
+
+        model.on(new PostsIndexed(S, 1, List.of(fresh.id())));
+        model.on(new NarrativesReclustered(engine.recluster(S)));
+
+        // Unfollowed, a request would run at once (nothing ran before it): half a second of silence is telling.
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> org.mockito.Mockito.mockingDetails(store).getInvocations().isEmpty()
+                        && model.peek(S).isEmpty());
+        assertThat(built(model).totalPosts()).isEqualTo(3109);
+        assertThat(built(model).byId().get("n-staged").size()).isEqualTo(351);
+    }
+
     @Test
     void aReclusterSwitchesToTheNewNarratives() {
         FakeEngine engine = FakeEngine.demo(S, NOW, Duration.ofHours(72));

@@ -57,10 +57,20 @@ class PipelineConfiguration {
     }
 
     @Bean
-    IngestPipeline ingestPipeline(PostStore store, IngestLedger ledger, IngestSettings settings,
-                                  ApplicationEventPublisher events, StageTimes times) {
-        return new IngestPipeline(store, ledger, new TextNormaliser(settings.maxTextChars()),
-                new LanguageGuesser(settings.languages()), settings.detectLanguage(), events, times);
+    LanguageGuesser languageGuesser(IngestSettings settings) {
+        LanguageGuesser guesser = new LanguageGuesser(settings.languages());
+        if (settings.detectLanguage()) {
+            guesser.preloadInBackground();
+        }
+        return guesser;
+    }
+
+    /** The guesser comes first: its models then load while the post store opens the embedding model and the index. */
+    @Bean
+    IngestPipeline ingestPipeline(LanguageGuesser languages, PostStore store, IngestLedger ledger,
+                                  IngestSettings settings, ApplicationEventPublisher events, StageTimes times) {
+        return new IngestPipeline(store, ledger, new TextNormaliser(settings.maxTextChars()), languages,
+                settings.detectLanguage(), events, times);
     }
 
     @Bean(destroyMethod = "close")

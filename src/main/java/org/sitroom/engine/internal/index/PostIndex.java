@@ -146,6 +146,13 @@ public final class PostIndex implements AutoCloseable {
     static final int MIN_KNN_CANDIDATES = 100;
 
     /**
+     * A k-NN vote searches {@code VOTE_BREADTH * k} candidates, not {@value #MIN_KNN_CANDIDATES}: every ingested post
+     * votes, the search was most of the store's work, and a vote among 15 neighbours is not swayed by the odd
+     * neighbour a narrower search misses (the cluster bench's incremental ARI checks that).
+     */
+    static final int VOTE_BREADTH = 2;
+
+    /**
      * Reciprocal rank fusion constant (Cormack, Clarke &amp; Buettcher 2009): a document's fused score is
      * {@code sum 1 / (RRF_K + rank)} over the BM25 and the k-NN list (rank from 1). 60 is the published default; it
      * damps the weight of the very first ranks so neither list dominates.
@@ -528,7 +535,7 @@ public final class PostIndex implements AutoCloseable {
         if (k <= 0) {
             return List.of();
         }
-        return read(s -> hits(s, knnRanked(s, situation, vector, k, filter), null, true));
+        return read(s -> hits(s, knnRanked(s, situation, vector, k, filter, Math.max(k, MIN_KNN_CANDIDATES)), null, true));
     }
 
     /**
@@ -541,7 +548,7 @@ public final class PostIndex implements AutoCloseable {
             return List.of();
         }
         return read(s -> {
-            List<ScoreDoc> ranked = knnRanked(s, situation, vector, k, PostFilter.NONE);
+            List<ScoreDoc> ranked = knnRanked(s, situation, vector, k, PostFilter.NONE, VOTE_BREADTH * k);
             Neighbour[] out = new Neighbour[ranked.size()];
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
             int currentLeaf = -1;
@@ -564,15 +571,18 @@ public final class PostIndex implements AutoCloseable {
     public record Neighbour(Long narrativeId, float score) {
     }
 
-    /** Exact-rescored k-NN: up to {@code k} docs, best first, score = dot product. */
-    private List<ScoreDoc> knnRanked(IndexSearcher s, String situation, float[] vector, int k, PostFilter filter)
-            throws IOException {
+    /**
+     * Exact-rescored k-NN: up to {@code k} docs, best first, score = dot product, from {@code breadth} HNSW
+     * candidates (at least k).
+     */
+    private List<ScoreDoc> knnRanked(IndexSearcher s, String situation, float[] vector, int k, PostFilter filter,
+                                     int breadth) throws IOException {
         int maxDoc = s.getIndexReader().maxDoc();
         if (maxDoc == 0) {
             return List.of();
         }
         // HNSW allocates queues of size k: never more than there are documents.
-        int candidatesWanted = Math.min(Math.max(k, MIN_KNN_CANDIDATES), maxDoc);
+        int candidatesWanted = Math.min(Math.max(k, breadth), maxDoc);
         Query q = new KnnFloatVectorQuery(F_VECTOR, vector, candidatesWanted, knnFilter(s, situation, filter));
         ScoreDoc[] candidates = s.search(q, candidatesWanted).scoreDocs;
         int[] docs = Arrays.stream(candidates).mapToInt(sd -> sd.doc).sorted().toArray();
@@ -615,7 +625,7 @@ public final class PostIndex implements AutoCloseable {
                 }
             }
             if (vector != null) {
-                List<ScoreDoc> nn = knnRanked(s, situation, vector, depth, filter);
+                List<ScoreDoc> nn = knnRanked(s, situation, vector, depth, filter, Math.max(depth, MIN_KNN_CANDIDATES));
                 for (int r = 0; r < nn.size(); r++) {
                     fused.merge(nn.get(r).doc, 1.0 / (RRF_K + r + 1), Double::sum);
                     if (r < foundByDepth) {
