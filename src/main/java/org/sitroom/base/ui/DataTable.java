@@ -7,8 +7,16 @@ import java.util.List;
 /**
  * A plain, accessible HTML table of a chart's numbers (what screen readers and careful readers need). Cells are
  * set as text, never as markup.
+ *
+ * <p>The rows are drawn only while the table is shown, and only when they changed. Hidden behind its toggle, the
+ * overview's table (about 800 cells) used to be rebuilt and sent to the browser on every page load and every live
+ * update, for a toggle most viewers never press.
  */
 public class DataTable extends Div {
+
+    private List<String> headers = List.of();
+    private List<List<String>> rows = List.of();
+    private boolean drawn = true; // the empty table is what the element holds
 
     public DataTable(String caption) {
         addClassName("data-table");
@@ -19,8 +27,29 @@ public class DataTable extends Div {
         getElement().appendChild(table);
     }
 
-    /** Replaces the rows; the first column is a row header. */
+    /** Replaces the rows (the first column is a row header): drawn now if the table is shown, else when it is. */
     public void setData(List<String> headers, List<List<String>> rows) {
+        if (headers.equals(this.headers) && rows.equals(this.rows)) {
+            return;
+        }
+        this.headers = headers;
+        this.rows = rows;
+        drawn = false;
+        if (isVisible()) {
+            draw();
+        }
+    }
+
+    @Override
+    public void setVisible(boolean visible) {
+        super.setVisible(visible);
+        if (visible && !drawn) {
+            draw();
+        }
+    }
+
+    private void draw() {
+        drawn = true;
         Element table = getElement().getChild(0);
         while (table.getChildCount() > 1) {
             table.removeChild(1);

@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -24,6 +22,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.List;
+import org.sitroom.base.ui.ChoiceTabs;
 import org.sitroom.base.ui.EmptyState;
 import org.sitroom.base.ui.LiveUpdates;
 import org.sitroom.base.ui.SituationChoice;
@@ -54,8 +53,8 @@ class NarrativeDetailView extends Composite<ViewFrame> implements BeforeEnterObs
     private final NarrativeService narratives;
     private final Div body = new Div();
     private final ZoneToggle zoneToggle = new ZoneToggle(this::render);
-    private final Tabs ranges = new Tabs();
-    private GrowthRange range = GrowthRange.ALL;
+    private final ChoiceTabs<GrowthRange> ranges =
+            new ChoiceTabs<>(GrowthRange.class, GrowthRange.ALL, GrowthRange::label, "detail-range-");
     private GrowthChart growth;
     private String situation;
     private String id;
@@ -75,16 +74,7 @@ class NarrativeDetailView extends Composite<ViewFrame> implements BeforeEnterObs
         spacer.addClassName("spacer");
         Div toolbar = new Div(back, spacer, zoneToggle);
         toolbar.addClassName("view-toolbar");
-        for (GrowthRange r : GrowthRange.values()) {
-            Tab tab = new Tab(r.label());
-            tab.setId("detail-range-" + r.name());
-            ranges.add(tab);
-        }
-        ranges.setSelectedIndex(range.ordinal());
-        ranges.addSelectedChangeListener(e -> {
-            range = GrowthRange.values()[ranges.getSelectedIndex()];
-            render();
-        });
+        ranges.onChange(r -> render());
         body.setWidthFull();
         ViewFrame frame = new ViewFrame("Narrative", "What it says, how it grew, who spreads it, and all its posts.",
                 toolbar, body);
@@ -132,7 +122,7 @@ class NarrativeDetailView extends Composite<ViewFrame> implements BeforeEnterObs
 
     private void refreshGrowth() {
         if (growth != null && situation != null && narratives.narrative(situation, id).isPresent()) {
-            growth.show(narratives.narrativeGrowth(situation, id, range, ViewerTime.zone()));
+            growth.show(narratives.narrativeGrowth(situation, id, ranges.selected(), ViewerTime.zone()));
         }
     }
 
@@ -192,7 +182,7 @@ class NarrativeDetailView extends Composite<ViewFrame> implements BeforeEnterObs
 
         growth = new GrowthChart("narrative-growth", "Posts per hour of this narrative", other -> { },
                 () -> getUI().ifPresent(ui -> ui.navigate("timeline")));
-        growth.show(narratives.narrativeGrowth(situation, id, range, zone));
+        growth.show(narratives.narrativeGrowth(situation, id, ranges.selected(), zone));
         Div growthHead = new Div(new H2("Growth"), ranges);
         growthHead.addClassName("section-head");
         Div growthSection = new Div(growthHead, growth);

@@ -10,8 +10,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -26,16 +24,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sitroom.base.ui.ChoiceTabs;
 import org.sitroom.base.ui.EmptyState;
 import org.sitroom.base.ui.KeyedChildren;
 import org.sitroom.base.ui.LiveUpdates;
+import org.sitroom.base.ui.Palette;
 import org.sitroom.base.ui.SituationChoice;
 import org.sitroom.base.ui.Sparkline;
 import org.sitroom.base.ui.StaleBanner;
 import org.sitroom.base.ui.ViewFrame;
 import org.sitroom.base.ui.ViewerTime;
 import org.sitroom.base.ui.ZoneToggle;
-import org.sitroom.base.ui.Palette;
 import org.sitroom.narratives.GrowthRange;
 import org.sitroom.narratives.NarrativeService;
 import org.sitroom.narratives.NarrativeSummary;
@@ -58,14 +57,14 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private final Span asOf = new Span();
     private final StaleBanner stale = new StaleBanner();
     private final Div figures = new Div();
-    private final Tabs ranges = new Tabs();
+    private final ChoiceTabs<GrowthRange> ranges =
+            new ChoiceTabs<>(GrowthRange.class, GrowthRange.H24, GrowthRange::label, "range-");
     private final Div content = new Div();
     private final Div emergingList = new Div();
     private final Span provenance = new Span();
     private final KeyedChildren<String, EmergingCard> emergingCards = new KeyedChildren<>(emergingList, EmergingCard::root);
     private Component emergingMessage;
     private GrowthChart growth;
-    private GrowthRange range = GrowthRange.H24;
 
     private String situation;
     private Subscription subscription;
@@ -98,16 +97,7 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
         figures.addClassName("figures");
         figures.setId("figures");
 
-        for (GrowthRange r : GrowthRange.values()) {
-            Tab tab = new Tab(r.label());
-            tab.setId("range-" + r.name());
-            ranges.add(tab);
-        }
-        ranges.setSelectedIndex(range.ordinal());
-        ranges.addSelectedChangeListener(e -> {
-            range = GrowthRange.values()[ranges.getSelectedIndex()];
-            refresh();
-        });
+        ranges.onChange(r -> refresh());
         growth = new GrowthChart("growth-chart", "Posts per hour of the largest narratives, stacked; the rest as other",
                 this::openNarrative, () -> getUI().ifPresent(ui -> ui.navigate("timeline")));
         H2 growthTitle = new H2("Narrative growth");
@@ -198,7 +188,7 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
             return;
         }
         growth.setVisible(true);
-        growth.show(narratives.growth(situation, range, zone, NarrativeService.TOP_SERIES));
+        growth.show(narratives.growth(situation, ranges.selected(), zone, NarrativeService.TOP_SERIES));
         // What stands behind the narratives: which model grouped how many posts, and when.
         provenance.setText(f.provenance() == null ? "Posts are not grouped into narratives yet."
                 : "Narratives grouped " + ViewerTime.format(f.provenance().computedAt(), zone) + " by "

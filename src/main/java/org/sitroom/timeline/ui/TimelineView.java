@@ -16,8 +16,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -35,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sitroom.base.ui.ChartPanel;
+import org.sitroom.base.ui.ChoiceTabs;
 import org.sitroom.base.ui.EmptyState;
 import org.sitroom.base.ui.LiveUpdates;
 import org.sitroom.base.ui.Palette;
@@ -70,13 +69,13 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private final boolean analyst;
     private final ZoneToggle zoneToggle = new ZoneToggle(this::refresh);
     private final StaleBanner stale = new StaleBanner();
-    private final Tabs ranges = new Tabs();
+    private final ChoiceTabs<GrowthRange> ranges =
+            new ChoiceTabs<>(GrowthRange.class, GrowthRange.ALL, GrowthRange::label, "timeline-range-");
     private final ChartPanel volume = new ChartPanel("Posts per hour of the whole situation, with milestones and bursts");
     private final Div milestoneList = new Div();
     private final Div burstList = new Div();
     private final Div around = new Div();
     private final Div body = new Div();
-    private GrowthRange range = GrowthRange.ALL;
     private String situation;
     private Subscription subscription;
     private List<Milestone> shownMilestones = List.of();
@@ -96,16 +95,7 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
         spacer.addClassName("spacer");
         Div toolbar = new Div(spacer, zoneToggle);
         toolbar.addClassName("view-toolbar");
-        for (GrowthRange r : GrowthRange.values()) {
-            Tab tab = new Tab(r.label());
-            tab.setId("timeline-range-" + r.name());
-            ranges.add(tab);
-        }
-        ranges.setSelectedIndex(range.ordinal());
-        ranges.addSelectedChangeListener(e -> {
-            range = GrowthRange.values()[ranges.getSelectedIndex()];
-            refresh();
-        });
+        ranges.onChange(r -> refresh());
         volume.setId("volume-chart");
         volume.chart().onPartClick(this::openMark);
         Div head = new Div(new H2("Posts per hour"), ranges);
@@ -193,7 +183,7 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
     }
 
     private void showVolume(ZoneId zone) {
-        List<HourCount> hours = timeline.volume(situation, range, zone);
+        List<HourCount> hours = timeline.volume(situation, ranges.selected(), zone);
         if (hours.isEmpty()) {
             volume.setVisible(false);
             return;
