@@ -2,7 +2,6 @@ package org.sitroom.narratives.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -24,7 +23,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.sitroom.base.ui.ChoiceTabs;
 import org.sitroom.base.ui.EmptyState;
-import org.sitroom.base.ui.LiveUpdates;
+import org.sitroom.base.ui.LiveSubscription;
 import org.sitroom.base.ui.SituationChoice;
 import org.sitroom.base.ui.ViewFrame;
 import org.sitroom.base.ui.ViewerTime;
@@ -39,7 +38,6 @@ import org.sitroom.narratives.NarrativeService;
 import org.sitroom.narratives.NarrativeSummary;
 import org.sitroom.narratives.Share;
 import org.sitroom.narratives.SituationRef;
-import org.sitroom.narratives.Subscription;
 
 /**
  * One narrative: what it says (keywords, representative posts), how it grew, who spreads it (sources, languages,
@@ -53,6 +51,7 @@ class NarrativeDetailView extends Composite<ViewFrame> implements BeforeEnterObs
     private final NarrativeService narratives;
     private final Div body = new Div();
     private final ZoneToggle zoneToggle = new ZoneToggle(this::render);
+    private final LiveSubscription live;
     private final ChoiceTabs<GrowthRange> ranges =
             new ChoiceTabs<>(GrowthRange.class, GrowthRange.ALL, GrowthRange::label, "detail-range-");
     private GrowthChart growth;
@@ -60,10 +59,11 @@ class NarrativeDetailView extends Composite<ViewFrame> implements BeforeEnterObs
     private String id;
     private String openedPost;
     private String title = "Narrative";
-    private Subscription subscription;
 
     NarrativeDetailView(NarrativeService narratives) {
         this.narratives = narratives;
+        this.live = new LiveSubscription(this, this::refreshGrowth,
+                trigger -> situation == null ? null : narratives.subscribe(situation, change -> trigger.run()));
     }
 
     @Override
@@ -105,19 +105,6 @@ class NarrativeDetailView extends Composite<ViewFrame> implements BeforeEnterObs
             zoneToggle.refresh();
             render();
         });
-        if (situation != null) {
-            LiveUpdates live = LiveUpdates.throttled(attachEvent.getUI(), LiveUpdates.DEFAULT_INTERVAL, this::refreshGrowth);
-            subscription = narratives.subscribe(situation, change -> live.changed());
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        super.onDetach(detachEvent);
     }
 
     private void refreshGrowth() {

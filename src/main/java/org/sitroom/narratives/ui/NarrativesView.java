@@ -2,7 +2,6 @@ package org.sitroom.narratives.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -29,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sitroom.base.ui.EmptyState;
-import org.sitroom.base.ui.LiveUpdates;
+import org.sitroom.base.ui.LiveSubscription;
 import org.sitroom.base.ui.Palette;
 import org.sitroom.base.ui.SituationChoice;
 import org.sitroom.base.ui.Sparkline;
@@ -43,7 +42,6 @@ import org.sitroom.narratives.NarrativeSummary;
 import org.sitroom.narratives.OverviewFigures;
 import org.sitroom.narratives.Share;
 import org.sitroom.narratives.SituationRef;
-import org.sitroom.narratives.Subscription;
 
 /** Narratives: Every narrative with its size, accounts, languages, velocity and theme. */
 @Route("narratives")
@@ -65,12 +63,14 @@ class NarrativesView extends Composite<ViewFrame> implements BeforeEnterObserver
     private final StaleBanner stale = new StaleBanner();
     private final Div body = new Div();
     private final ZoneToggle zoneToggle = new ZoneToggle(() -> grid.getDataProvider().refreshAll());
+    private final LiveSubscription live;
     private String situation;
     private Map<Integer, String> themeLabels = Map.of();
-    private Subscription subscription;
 
     NarrativesView(NarrativeService narratives) {
         this.narratives = narratives;
+        this.live = new LiveSubscription(this, this::reload,
+                trigger -> situation == null ? null : narratives.subscribe(situation, change -> trigger.run()));
     }
 
     @Override
@@ -227,18 +227,5 @@ class NarrativesView extends Composite<ViewFrame> implements BeforeEnterObserver
             zoneToggle.refresh();
             grid.getDataProvider().refreshAll();
         });
-        if (situation != null) {
-            LiveUpdates live = LiveUpdates.throttled(attachEvent.getUI(), LiveUpdates.DEFAULT_INTERVAL, this::reload);
-            subscription = narratives.subscribe(situation, change -> live.changed());
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        super.onDetach(detachEvent);
     }
 }

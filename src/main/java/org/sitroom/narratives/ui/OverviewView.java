@@ -3,7 +3,6 @@ package org.sitroom.narratives.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -27,7 +26,7 @@ import java.util.Optional;
 import org.sitroom.base.ui.ChoiceTabs;
 import org.sitroom.base.ui.EmptyState;
 import org.sitroom.base.ui.KeyedChildren;
-import org.sitroom.base.ui.LiveUpdates;
+import org.sitroom.base.ui.LiveSubscription;
 import org.sitroom.base.ui.Palette;
 import org.sitroom.base.ui.SituationChoice;
 import org.sitroom.base.ui.Sparkline;
@@ -40,7 +39,6 @@ import org.sitroom.narratives.NarrativeService;
 import org.sitroom.narratives.NarrativeSummary;
 import org.sitroom.narratives.OverviewFigures;
 import org.sitroom.narratives.SituationRef;
-import org.sitroom.narratives.Subscription;
 
 /** Overview: The situation at a glance: volume, active and emerging narratives, growth hour by hour. */
 @Route("")
@@ -54,6 +52,7 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
 
     private final Select<SituationRef> situationSelect = new Select<>();
     private final ZoneToggle zoneToggle = new ZoneToggle(this::refresh);
+    private final LiveSubscription live;
     private final Span asOf = new Span();
     private final StaleBanner stale = new StaleBanner();
     private final Div figures = new Div();
@@ -67,10 +66,11 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private GrowthChart growth;
 
     private String situation;
-    private Subscription subscription;
 
     OverviewView(NarrativeService narratives) {
         this.narratives = narratives;
+        this.live = new LiveSubscription(this, this::refresh,
+                trigger -> situation == null ? null : narratives.subscribe(situation, change -> trigger.run()));
     }
 
     @Override
@@ -83,7 +83,7 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
             if (e.isFromClient() && e.getValue() != null) {
                 SituationChoice.set(e.getValue().id());
                 situation = e.getValue().id();
-                resubscribe();
+                live.renew();
                 refresh();
             }
         });
@@ -144,27 +144,6 @@ class OverviewView extends Composite<ViewFrame> implements BeforeEnterObserver {
             zoneToggle.refresh();
             refresh();
         });
-        resubscribe();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        super.onDetach(detachEvent);
-    }
-
-    private void resubscribe() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        if (situation != null && getUI().isPresent()) {
-            LiveUpdates live = LiveUpdates.throttled(getUI().get(), LiveUpdates.DEFAULT_INTERVAL, this::refresh);
-            subscription = narratives.subscribe(situation, change -> live.changed());
-        }
     }
 
     private void refresh() {

@@ -3,7 +3,6 @@ package org.sitroom.timeline.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -35,7 +34,7 @@ import java.util.Locale;
 import org.sitroom.base.ui.ChartPanel;
 import org.sitroom.base.ui.ChoiceTabs;
 import org.sitroom.base.ui.EmptyState;
-import org.sitroom.base.ui.LiveUpdates;
+import org.sitroom.base.ui.LiveSubscription;
 import org.sitroom.base.ui.Palette;
 import org.sitroom.base.ui.SituationChoice;
 import org.sitroom.base.ui.StaleBanner;
@@ -48,7 +47,6 @@ import org.sitroom.engine.StoredPost;
 import org.sitroom.narratives.GrowthRange;
 import org.sitroom.narratives.NarrativeSummary;
 import org.sitroom.narratives.SituationRef;
-import org.sitroom.narratives.Subscription;
 import org.sitroom.timeline.Around;
 import org.sitroom.timeline.Burst;
 import org.sitroom.timeline.Milestone;
@@ -68,6 +66,7 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private final TimelineService timeline;
     private final boolean analyst;
     private final ZoneToggle zoneToggle = new ZoneToggle(this::refresh);
+    private final LiveSubscription live;
     private final StaleBanner stale = new StaleBanner();
     private final ChoiceTabs<GrowthRange> ranges =
             new ChoiceTabs<>(GrowthRange.class, GrowthRange.ALL, GrowthRange::label, "timeline-range-");
@@ -77,7 +76,6 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
     private final Div around = new Div();
     private final Div body = new Div();
     private String situation;
-    private Subscription subscription;
     private List<Milestone> shownMilestones = List.of();
     private List<Burst> shownBursts = List.of();
     private final RedrawnList milestoneCards = new RedrawnList(milestoneList);
@@ -87,6 +85,8 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
         this.timeline = timeline;
         // Edit controls only for analysts; the service refuses edits from anyone else all the same.
         this.analyst = auth.hasRole("ANALYST");
+        this.live = new LiveSubscription(this, this::refresh,
+                trigger -> situation == null ? null : timeline.subscribe(situation, trigger));
     }
 
     @Override
@@ -153,19 +153,6 @@ class TimelineView extends Composite<ViewFrame> implements BeforeEnterObserver {
             zoneToggle.refresh();
             refresh();
         });
-        if (situation != null) {
-            LiveUpdates live = LiveUpdates.throttled(attachEvent.getUI(), LiveUpdates.DEFAULT_INTERVAL, this::refresh);
-            subscription = timeline.subscribe(situation, live::changed);
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        super.onDetach(detachEvent);
     }
 
     private void refresh() {
