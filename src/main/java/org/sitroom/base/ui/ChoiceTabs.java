@@ -15,11 +15,9 @@ import java.util.function.Function;
 public final class ChoiceTabs<E extends Enum<E>> extends Composite<Tabs> {
 
     private final E[] values;
-    private E selected;
 
     public ChoiceTabs(Class<E> type, E initial, Function<E, String> label, String idPrefix) {
         this.values = type.getEnumConstants();
-        this.selected = initial;
         Tabs tabs = getContent();
         for (E value : values) {
             Tab tab = new Tab(label.apply(value));
@@ -27,17 +25,15 @@ public final class ChoiceTabs<E extends Enum<E>> extends Composite<Tabs> {
             tabs.add(tab);
         }
         tabs.setSelectedIndex(initial.ordinal());
-        tabs.addSelectedChangeListener(e -> selected = values[tabs.getSelectedIndex()]);
     }
 
     /** The value of the selected tab. */
     public E selected() {
-        return selected;
+        return values[getContent().getSelectedIndex()];
     }
 
     /** Calls {@code listener} with the new value whenever the user picks another tab. */
     public void onChange(Consumer<E> listener) {
-        // Registered after the listener that updates `selected`, and Vaadin calls listeners in order.
-        getContent().addSelectedChangeListener(e -> listener.accept(selected));
+        getContent().addSelectedChangeListener(e -> listener.accept(selected()));
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.sitroom.engine.IngestReport;
 import org.sitroom.engine.NewPost;
 import org.sitroom.engine.PostIds;
@@ -37,9 +36,6 @@ public class IngestPipeline {
 
     /** Originals longer than this are kept only in part; the cap on the stored text is much lower anyway. */
     private static final int MAX_ORIGINAL_CHARS = 65_536;
-
-    /** Stands for "Lingua could not tell" among the guesses of a batch (a map cannot hold null). */
-    private static final String UNKNOWN_LANGUAGE = "";
 
     /** Posts ready for the store, with what was set aside on the way. */
     record Prepared(List<NewPost> posts, Map<String, String> originals, List<QuarantineRow> quarantined) {
@@ -140,9 +136,10 @@ public class IngestPipeline {
             String language = languageCode(p.language());
             if (language == null && detectLanguage) {
                 long t1 = System.nanoTime();
-                language = guessed.computeIfAbsent(text, t -> Objects.requireNonNullElse(
-                        languages.guess(t, situation.languages()), UNKNOWN_LANGUAGE));
-                language = UNKNOWN_LANGUAGE.equals(language) ? null : language;
+                if (!guessed.containsKey(text)) { // a HashMap keeps null, Lingua's "cannot tell"
+                    guessed.put(text, languages.guess(text, situation.languages()));
+                }
+                language = guessed.get(text);
                 languageNanos += System.nanoTime() - t1;
             }
             String author = IncomingPost.UNKNOWN_AUTHOR.equals(p.author()) ? null : p.author();

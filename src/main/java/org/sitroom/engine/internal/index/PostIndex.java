@@ -535,7 +535,7 @@ public final class PostIndex implements AutoCloseable {
         if (k <= 0) {
             return List.of();
         }
-        return read(s -> hits(s, knnRanked(s, situation, vector, k, filter, Math.max(k, MIN_KNN_CANDIDATES)), null, true));
+        return read(s -> hits(s, knnRanked(s, situation, vector, k, filter, MIN_KNN_CANDIDATES), null, true));
     }
 
     /**
@@ -625,7 +625,7 @@ public final class PostIndex implements AutoCloseable {
                 }
             }
             if (vector != null) {
-                List<ScoreDoc> nn = knnRanked(s, situation, vector, depth, filter, Math.max(depth, MIN_KNN_CANDIDATES));
+                List<ScoreDoc> nn = knnRanked(s, situation, vector, depth, filter, MIN_KNN_CANDIDATES);
                 for (int r = 0; r < nn.size(); r++) {
                     fused.merge(nn.get(r).doc, 1.0 / (RRF_K + r + 1), Double::sum);
                     if (r < foundByDepth) {
