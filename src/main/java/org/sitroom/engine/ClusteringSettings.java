@@ -24,6 +24,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  claims ARI 0.24 vs 0.13, CrisisLexT26 events 0.18 vs 0.10 before the noise vote); leaf did better
  *                  only on PAPYER, where every setting stays below k-means (docs/benchmarks.md, "Narrative quality")
  * @param campaignAccounts a duplicate group posted by at least this many distinct accounts is flagged a campaign
+ * @param resolution modularity resolution of the Leiden communities that decide HDBSCAN*'s clustered posts into
+ *                   narratives (they may merge and split its clusters); 0 = off (HDBSCAN*'s own clusters)
+ * @param fineResolution a finer resolution whose communities may split those of {@code resolution} further; 0 = off
+ * @param splitSeparation a split (by either resolution) is kept only when its pieces' centroids are less alike than
+ *                        this share of what random pieces of the same sizes would be; a coherent narrative cut by
+ *                        modularity scores 0.94-0.98, distinct narratives 0.5-0.8 (docs/benchmarks.md)
+ * @param narrativeMinSimilarity a clustered post less similar than this to its narrative's centroid is left unassigned
  */
 @ConfigurationProperties("sitroom.engine.clustering")
 public record ClusteringSettings(@DefaultValue("15") int neighbours,
@@ -38,15 +45,25 @@ public record ClusteringSettings(@DefaultValue("15") int neighbours,
                                  @DefaultValue("0.98") double nearDuplicateSimilarity,
                                  @DefaultValue("0") int themes,
                                  @DefaultValue("20") int campaignAccounts,
-                                 @DefaultValue("eom") String selection) {
+                                 @DefaultValue("eom") String selection,
+                                 @DefaultValue("1.0") double resolution,
+                                 @DefaultValue("2.0") double fineResolution,
+                                 @DefaultValue("0.9") double splitSeparation,
+                                 @DefaultValue("0.3") double narrativeMinSimilarity) {
 
     public ClusteringSettings withSelection(String value) {
         return new ClusteringSettings(neighbours, minClusterSize, exactGraphLimit, reclusterEveryPosts, reclusterGrowth,
                 reclusterInterval, assignNeighbours, assignMinSupport, assignMinSimilarity, nearDuplicateSimilarity, themes,
-                campaignAccounts, value);
+                campaignAccounts, value, resolution, fineResolution, splitSeparation, narrativeMinSimilarity);
+    }
+
+    public ClusteringSettings withResolution(double value) {
+        return new ClusteringSettings(neighbours, minClusterSize, exactGraphLimit, reclusterEveryPosts, reclusterGrowth,
+                reclusterInterval, assignNeighbours, assignMinSupport, assignMinSimilarity, nearDuplicateSimilarity, themes,
+                campaignAccounts, selection, value, fineResolution, splitSeparation, narrativeMinSimilarity);
     }
 
     public static ClusteringSettings defaults() {
-        return new ClusteringSettings(15, 0, 4000, 500, 0.25, Duration.ofMinutes(10), 15, 3, 0.45, 0.98, 0, 20, "eom");
+        return new ClusteringSettings(15, 0, 4000, 500, 0.25, Duration.ofMinutes(10), 15, 3, 0.45, 0.98, 0, 20, "eom", 1.0, 2.0, 0.9, 0.3);
     }
 }

@@ -53,7 +53,7 @@ public final class QualityTuning {
         // Exact up to 12,000 points; above, the production HNSW path (brute force would take many minutes here).
         KnnGraph full = points.size() <= 12_000 ? KnnGraph.bruteForce(points.vectors(), 50)
                 : new GroupClusterer(new ClusteringSettings(30, 0, 0, 500, 0.25, java.time.Duration.ofMinutes(10), 15,
-                        3, 0.45, 0.98, 0, 20, "leaf")).graph(points);
+                        3, 0.45, 0.98, 0, 20, "leaf", 0, 0, 0.9, 0.3)).graph(points);
         System.out.printf("%d-NN graph (%s) in %.1f s%n", full.maxDegree(), points.size() <= 12_000 ? "exact" : "HNSW",
                 (System.nanoTime() - t) / 1e9);
         KMeans.Result km = KMeans.fit(v, KMeans.Options.of(truth.labels()));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sitroom.engine.ClusteringSettings;
+import org.sitroom.engine.internal.cluster.Communities;
 import org.sitroom.engine.internal.cluster.Hdbscan;
 import org.sitroom.engine.internal.cluster.KnnGraph;
 import org.sitroom.engine.internal.index.KnnGraphs;
@@ -20,7 +21,9 @@ import org.sitroom.engine.internal.index.PostRecord;
 
 /**
  * The clustering step shared by reclustering and evaluation: one weighted point per duplicate group, a k-NN graph
- * over the points (exact when small, HNSW when large), HDBSCAN* with weights, labels mapped back to posts.
+ * over the points (exact when small, HNSW when large), HDBSCAN* with weights and the noise vote (which posts belong to
+ * some narrative), Leiden communities over the clustered points (which narrative), the centroid check, labels mapped
+ * back to posts.
  */
 public final class GroupClusterer {
 
@@ -124,6 +127,16 @@ public final class GroupClusterer {
             pointLabels = attachNoise(graph, result.labels(), points.weights());
             params.put("noiseVote", "neighbours >= " + settings.assignMinSimilarity() + " similar, support >= "
                     + settings.assignMinSupport() + " posts");
+            if (settings.resolution() > 0) {
+                pointLabels = Communities.refine(graph, points.vectors(), points.weights(), pointLabels,
+                        settings.resolution(), settings.fineResolution(), settings.splitSeparation());
+                params.put("communities", "Leiden modularity, resolution " + settings.resolution() + ", fine "
+                        + settings.fineResolution() + ", splits kept below separation " + settings.splitSeparation());
+            }
+            pointLabels = Communities.expelDissimilar(points.vectors(), points.weights(), pointLabels,
+                    settings.narrativeMinSimilarity());
+            params.put("narrativeMinSimilarity", String.valueOf(settings.narrativeMinSimilarity()));
+            pointLabels = Communities.dropSmall(pointLabels, points.weights(), result.minClusterSize());
         }
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
