@@ -245,25 +245,22 @@ public final class ClusterScenario {
             postOfPoint[points.pointOfPost()[i]] = i;
         }
         t = System.nanoTime();
-        int[] assigned = new int[BATCH];
-        int assignedCount = 0;
-        for (int b = 0; b < BATCH; b++) {
+        // In parallel over the batch, as EngineStore votes (the batch is not in the index yet, so votes are
+        // independent).
+        int[] assigned = java.util.stream.IntStream.range(0, BATCH).parallel().map(b -> {
             int i = n + b;
             Integer byGroup = narrativeOfGroup.get(data.group[i]);
             if (byGroup != null) {
-                assigned[b] = byGroup;
-            } else {
-                IvfGraph.Top top = ivf.search(data.vectors[i], settings.assignNeighbours(), 8);
-                assigned[b] = vote(top.ids(), top.similarities(), p -> result.labels()[postOfPoint[p]], settings);
+                return byGroup;
             }
-            if (assigned[b] >= 0) {
-                assignedCount++;
-            }
-        }
+            IvfGraph.Top top = ivf.search(data.vectors[i], settings.assignNeighbours(), 8);
+            return vote(top.ids(), top.similarities(), p -> result.labels()[postOfPoint[p]], settings);
+        }).toArray();
+        int assignedCount = (int) java.util.Arrays.stream(assigned).filter(x -> x >= 0).count();
         out.put("incremental_batch_seconds", secs(t));
         out.put("incremental_batch_posts", BATCH);
         out.put("incremental_assigned", assignedCount);
-        out.put("incremental_note", "in memory: group lookup, else IVF k-NN (" + settings.assignNeighbours()
+        out.put("incremental_note", "in memory, in parallel: group lookup, else IVF k-NN (" + settings.assignNeighbours()
                 + " duplicate-group points, 8 cells probed) and EngineStore's vote rule; no index write");
         out.put("incremental_ari_vs_planted", ClusterMetrics.ari(java.util.Arrays.copyOfRange(data.truth, n, n + BATCH),
                 assigned));

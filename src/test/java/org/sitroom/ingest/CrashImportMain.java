@@ -31,12 +31,14 @@ public final class CrashImportMain {
         String mode = args[0];
         Path data = Path.of(args[1]);
         Path file = Path.of(args[2]);
+        // Batches of 100: 200 per full import, so that a kill after a few batch lines lands mid-import even when the
+        // child runs far ahead of the parent reading its lines (with 250 a fast child once finished before most kills).
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SitroomApplication.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .initializers(HashEmbeddings.replacing())
                 .properties(org.sitroom.cli.Cli.NO_WEB_PROPERTIES)
                 .properties("spring.quartz.auto-startup=false", "sitroom.cli=true", "logging.level.root=warn",
-                        "sitroom.ingest.batch-size=250", "sitroom.ingest.demo.enabled=false",
+                        "sitroom.ingest.batch-size=100", "sitroom.ingest.demo.enabled=false",
                         "sitroom.ingest.situations-file=" + data.resolve("no-situations.yml"),
                         "sitroom.engine.clustering.check-every=1h")
                 .run("--sitroom.data=" + data)) {

@@ -45,14 +45,23 @@ class CrashRecoveryIntegrationTest {
         for (int kill = 0; kill < KILLS; kill++) {
             Child child = start("import", data, file, "import-" + kill);
             child.await("READY", 300);
-            // A random point: after 1 to 6 batches plus up to 400 ms, wherever the child then is.
+            // A random point: after 1 to 6 batches plus up to two batches' time, wherever the child then is (inside
+            // a fetch, a store, an index commit or a cursor write). The delay follows the child's own pace: a fixed
+            // 400 ms once let a fast child finish the file before most kills.
             int batches = 1 + random.nextInt(6);
             boolean done = false;
+            long firstLine = 0;
+            long lastLine = 0;
             for (int b = 0; b < batches && !done; b++) {
                 String line = child.next(300);
                 done = line == null || line.startsWith("DONE");
+                lastLine = System.nanoTime();
+                if (b == 0) {
+                    firstLine = lastLine;
+                }
             }
-            Thread.sleep(random.nextInt(400));
+            long batchMillis = batches > 1 ? (lastLine - firstLine) / 1_000_000 / (batches - 1) : 20;
+            Thread.sleep(random.nextLong(1 + Math.min(400, 2 * Math.max(1, batchMillis))));
             boolean finishedFirst = !child.process.isAlive();
             child.process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no close
             assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();

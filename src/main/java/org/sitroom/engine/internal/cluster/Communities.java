@@ -52,11 +52,16 @@ public final class Communities {
      */
     public static int[] refine(KnnGraph graph, float[][] vectors, int[] weights, int[] labels, double resolution,
                                double fineResolution, double maxSeparation) {
-        int[] coarse = leiden(graph, labels, resolution);
+        Clustered network = network(graph, labels);
+        // The two resolutions run side by side: each reads the network only.
+        java.util.concurrent.CompletableFuture<int[]> fineRun = fineResolution > 0
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> network.communities(fineResolution))
+                : null;
+        int[] coarse = network.communities(resolution);
         keepUnlessSeparated(vectors, weights, labels, coarse, maxSeparation, true);
         int[] out = coarse;
-        if (fineResolution > 0) {
-            int[] fine = leiden(graph, labels, fineResolution);
+        if (fineRun != null) {
+            int[] fine = fineRun.join();
             out = keepUnlessSeparated(vectors, weights, coarse, fine, maxSeparation, false);
         }
         return renumber(out);
@@ -220,104 +225,123 @@ public final class Communities {
      * @return community per point, -1 where the input was noise, communities numbered from 0 by first point
      */
     public static int[] leiden(KnnGraph graph, int[] labels, double resolution) {
-        if (!(resolution > 0)) {
-            throw new IllegalArgumentException("resolution must be > 0, got " + resolution);
+        return network(graph, labels).communities(resolution);
+    }
+
+    /** The clustered points as a CWTS network, built once for both resolutions (at 1M points it is ~0.5 GB). */
+    private record Clustered(Network network, int[] node, int nodes) {
+
+        /** Community per point (-1 = not clustered), numbered by first point, at a modularity resolution. */
+        int[] communities(double resolution) {
+            if (!(resolution > 0)) {
+                throw new IllegalArgumentException("resolution must be > 0, got " + resolution);
+            }
+            int[] out = new int[node.length];
+            Arrays.fill(out, -1);
+            if (nodes == 0) {
+                return out;
+            }
+            // Modularity as CWTS's own runner sets it up: node weights = total edge weight, resolution / (2 m).
+            double total = 2 * network.getTotalEdgeWeight() + network.getTotalEdgeWeightSelfLinks();
+            Clustering clustering = new Clustering(nodes);
+            if (total > 0) {
+                LeidenAlgorithm leiden = new LeidenAlgorithm(resolution / total, 0,
+                        LeidenAlgorithm.DEFAULT_RANDOMNESS, new Random(SEED));
+                leiden.improveClustering(network, clustering);
+            } else {
+                clustering.initSingletonClusters();
+            }
+            // Numbered by first point, so labels do not depend on Leiden's internal numbering.
+            int[] renumber = new int[clustering.getNClusters()];
+            Arrays.fill(renumber, -1);
+            int next = 0;
+            for (int i = 0; i < node.length; i++) {
+                if (node[i] >= 0) {
+                    int c = clustering.getCluster(node[i]);
+                    if (renumber[c] < 0) {
+                        renumber[c] = next++;
+                    }
+                    out[i] = renumber[c];
+                }
+            }
+            return out;
         }
+    }
+
+    private static Clustered network(KnnGraph graph, int[] labels) {
         int n = graph.size();
         int[] node = new int[n];
         int nodes = 0;
         for (int i = 0; i < n; i++) {
             node[i] = labels[i] >= 0 ? nodes++ : -1;
         }
-        int[] out = new int[n];
-        Arrays.fill(out, -1);
-        if (nodes == 0) {
-            return out;
-        }
-        // Undirected edges between labelled points, each pair once (i -> j and j -> i give one edge), weighted by
-        // cosine similarity; sorted keys make the edge order, and with it the result, independent of hash order.
-        long[] keys = new long[(int) Math.min(Integer.MAX_VALUE - 8, graph.edgeCount())];
-        int m = 0;
+        // Adjacency in both directions, each pair once per node and sorted by neighbour, as CWTS's network wants it
+        // (building it here instead of from an edge list skips the library's general edge sort, which at 1M points
+        // took longer than both Leiden passes). An entry packs neighbour and similarity, so a slice sorts as longs.
+        int[] degree = new int[nodes + 1];
         for (int i = 0; i < n; i++) {
-            if (node[i] < 0) {
-                continue;
-            }
-            int[] nb = graph.neighbours()[i];
-            for (int j : nb) {
-                if (node[j] >= 0) {
-                    int a = Math.min(node[i], node[j]);
-                    int b = Math.max(node[i], node[j]);
-                    keys[m++] = ((long) a << 32) | b;
+            if (node[i] >= 0) {
+                for (int j : graph.neighbours()[i]) {
+                    if (node[j] >= 0) {
+                        degree[node[i]]++;
+                        degree[node[j]]++;
+                    }
                 }
             }
         }
-        keys = Arrays.copyOf(keys, m);
-        Arrays.sort(keys);
+        long[] start = new long[nodes + 1];
+        for (int v = 0; v < nodes; v++) {
+            start[v + 1] = start[v] + degree[v];
+        }
+        if (start[nodes] > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("k-NN graph too large for one array: " + start[nodes] + " entries");
+        }
+        long[] entries = new long[(int) start[nodes]];
+        int[] fill = new int[nodes];
+        for (int i = 0; i < n; i++) {
+            if (node[i] >= 0) {
+                int[] nb = graph.neighbours()[i];
+                float[] d = graph.distances()[i];
+                for (int s = 0; s < nb.length; s++) {
+                    int j = nb[s];
+                    if (node[j] >= 0) {
+                        long bits = Float.floatToIntBits((float) Math.max(0.0, 1.0 - d[s])) & 0xFFFFFFFFL;
+                        entries[(int) start[node[i]] + fill[node[i]]++] = ((long) node[j] << 32) | bits;
+                        entries[(int) start[node[j]] + fill[node[j]]++] = ((long) node[i] << 32) | bits;
+                    }
+                }
+            }
+        }
+        java.util.stream.IntStream.range(0, nodes).parallel()
+                .forEach(v -> Arrays.sort(entries, (int) start[v], (int) start[v + 1]));
+        long[] first = new long[nodes + 1];
         int unique = 0;
-        for (int e = 0; e < m; e++) {
-            if (unique == 0 || keys[e] != keys[unique - 1]) {
-                keys[unique++] = keys[e];
-            }
-        }
-        LargeIntArray from = new LargeIntArray(unique);
-        LargeIntArray to = new LargeIntArray(unique);
-        LargeDoubleArray weights = new LargeDoubleArray(unique);
-        int[] pointOfNode = new int[nodes];
-        for (int i = 0; i < n; i++) {
-            if (node[i] >= 0) {
-                pointOfNode[node[i]] = i;
-            }
-        }
-        for (int e = 0; e < unique; e++) {
-            int a = (int) (keys[e] >>> 32);
-            int b = (int) keys[e];
-            from.set(e, a);
-            to.set(e, b);
-            weights.set(e, Math.max(0.0, similarity(graph, pointOfNode[a], pointOfNode[b])));
-        }
-        keys = null;
-        // Modularity as CWTS's own runner sets it up: node weights = total edge weight, resolution / (2 m).
-        Network network = new Network(nodes, true, new LargeIntArray[] {from, to}, weights, false, false);
-        double total = 2 * network.getTotalEdgeWeight() + network.getTotalEdgeWeightSelfLinks();
-        Clustering clustering = new Clustering(nodes);
-        if (total > 0) {
-            LeidenAlgorithm leiden = new LeidenAlgorithm(resolution / total, 0,
-                    LeidenAlgorithm.DEFAULT_RANDOMNESS, new Random(SEED));
-            leiden.improveClustering(network, clustering);
-        } else {
-            clustering.initSingletonClusters();
-        }
-        // Number communities by their first point, so labels do not depend on Leiden's internal numbering.
-        int[] renumber = new int[clustering.getNClusters()];
-        Arrays.fill(renumber, -1);
-        int next = 0;
-        for (int i = 0; i < n; i++) {
-            if (node[i] >= 0) {
-                int c = clustering.getCluster(node[i]);
-                if (renumber[c] < 0) {
-                    renumber[c] = next++;
+        for (int v = 0; v < nodes; v++) {
+            first[v] = unique;
+            long previous = -1;
+            for (int e = (int) start[v]; e < start[v + 1]; e++) {
+                long neighbour = entries[e] >>> 32;
+                if (neighbour != previous) {
+                    entries[unique++] = entries[e];
+                    previous = neighbour;
                 }
-                out[i] = renumber[c];
             }
         }
-        return out;
-    }
-
-    /** Similarity of a graph edge, read from whichever row lists it (a k-NN relation need not be symmetric). */
-    private static double similarity(KnnGraph graph, int i, int j) {
-        int[] nb = graph.neighbours()[i];
-        for (int s = 0; s < nb.length; s++) {
-            if (nb[s] == j) {
-                return 1.0 - graph.distances()[i][s];
+        first[nodes] = unique;
+        LargeIntArray neighbours = new LargeIntArray(unique);
+        LargeDoubleArray weights = new LargeDoubleArray(unique);
+        double[] strength = new double[nodes];
+        for (int v = 0; v < nodes; v++) {
+            for (long e = first[v]; e < first[v + 1]; e++) {
+                long entry = entries[(int) e];
+                double w = Float.intBitsToFloat((int) entry);
+                neighbours.set(e, (int) (entry >>> 32));
+                weights.set(e, w);
+                strength[v] += w;
             }
         }
-        nb = graph.neighbours()[j];
-        for (int s = 0; s < nb.length; s++) {
-            if (nb[s] == i) {
-                return 1.0 - graph.distances()[j][s];
-            }
-        }
-        throw new IllegalStateException("no edge " + i + " - " + j);
+        // Node weights = total edge weight: modularity's null model (CWTS's runner does the same).
+        return new Clustered(new Network(strength, first, neighbours, weights, false), node, nodes);
     }
 
     /**

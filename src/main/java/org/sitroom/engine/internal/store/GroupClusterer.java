@@ -153,26 +153,57 @@ public final class GroupClusterer {
      * clusters HDBSCAN* found only, in one pass, so the order of points cannot matter. Why: without it a post's
      * narrative would depend on whether it arrived before a recluster (noise) or after it (assigned by vote), and
      * density alone leaves most real posts unassigned (CrisisLexT26: 71% noise; with the vote 32%, and ARI against the
-     * events 0.18 -> 0.50; see docs/benchmarks.md). Points with no similar clustered neighbour stay noise.
+     * events 0.18 -> 0.50; see docs/benchmarks.md). Points with no similar clustered neighbour stay noise. The voters
+     * are the point's own neighbours and the clustered points that list it as theirs.
      */
     int[] attachNoise(KnnGraph graph, int[] labels, int[] weights) {
+        // Clustered points that list a noise point among their neighbours vote for it too. An approximate (HNSW)
+        // search now and then ends in the wrong region and returns a row of strangers (planted data: one post whose
+        // row held only 0.15-similar points, while five posts of its own narrative listed it at 0.50-0.54).
+        int n = labels.length;
+        int[] reverseCount = new int[n];
+        for (int j = 0; j < n; j++) {
+            if (labels[j] >= 0) {
+                for (int i : graph.neighbours()[j]) {
+                    if (labels[i] < 0) {
+                        reverseCount[i]++;
+                    }
+                }
+            }
+        }
+        int[][] reverse = new int[n][];
+        float[][] reverseDistance = new float[n][];
+        for (int i = 0; i < n; i++) {
+            if (reverseCount[i] > 0) {
+                reverse[i] = new int[reverseCount[i]];
+                reverseDistance[i] = new float[reverseCount[i]];
+                reverseCount[i] = 0;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            if (labels[j] >= 0) {
+                int[] nb = graph.neighbours()[j];
+                for (int s = 0; s < nb.length; s++) {
+                    int i = nb[s];
+                    if (labels[i] < 0) {
+                        reverse[i][reverseCount[i]] = j;
+                        reverseDistance[i][reverseCount[i]++] = graph.distances()[j][s];
+                    }
+                }
+            }
+        }
         int[] out = labels.clone();
         Map<Integer, double[]> votes = new HashMap<>();
-        for (int i = 0; i < labels.length; i++) {
+        java.util.Set<Integer> voted = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
             if (labels[i] >= 0) {
                 continue;
             }
             votes.clear();
-            int[] nb = graph.neighbours()[i];
-            float[] d = graph.distances()[i];
-            for (int s = 0; s < nb.length; s++) {
-                int label = labels[nb[s]];
-                double similarity = 1.0 - d[s];
-                if (label >= 0 && similarity >= settings.assignMinSimilarity()) {
-                    double[] v = votes.computeIfAbsent(label, x -> new double[2]);
-                    v[0] += similarity * weights[nb[s]];
-                    v[1] += weights[nb[s]];
-                }
+            voted.clear();
+            vote(graph.neighbours()[i], graph.distances()[i], labels, weights, votes, voted);
+            if (reverse[i] != null) {
+                vote(reverse[i], reverseDistance[i], labels, weights, votes, voted);
             }
             int best = -1;
             double bestScore = 0;
@@ -187,6 +218,21 @@ public final class GroupClusterer {
             out[i] = best;
         }
         return out;
+    }
+
+    /** Adds the votes of clustered neighbours at least {@code assignMinSimilarity} similar, each neighbour once. */
+    private void vote(int[] neighbours, float[] distances, int[] labels, int[] weights, Map<Integer, double[]> votes,
+                      java.util.Set<Integer> voted) {
+        for (int s = 0; s < neighbours.length; s++) {
+            int j = neighbours[s];
+            int label = labels[j];
+            double similarity = 1.0 - distances[s];
+            if (label >= 0 && similarity >= settings.assignMinSimilarity() && voted.add(j)) {
+                double[] v = votes.computeIfAbsent(label, x -> new double[2]);
+                v[0] += similarity * weights[j];
+                v[1] += weights[j];
+            }
+        }
     }
 
     /** Above the exact limit: a throw-away HNSW index of the group points answers the k-NN queries. */
