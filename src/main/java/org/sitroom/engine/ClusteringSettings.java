@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param selection how clusters are picked from the HDBSCAN* hierarchy: {@code eom} (excess of mass, the default:
  *                  the most persistent clusters) or {@code leaf} (the finest ones: sibling narratives stay apart, but
  *                  real posts are shattered). On real tweets EOM matched the truth about twice as well (MediaEval
- *                  claims ARI 0.24 vs 0.13, CrisisLexT26 events 0.18 vs 0.10 before the noise vote); leaf did better
- *                  only on PAPYER, where every setting stays below k-means (docs/benchmarks.md, "Narrative quality")
+ *                  claims ARI 0.24 vs 0.13, CrisisLexT26 events 0.18 vs 0.10 before the noise vote and the Leiden
+ *                  step); leaf did better only on PAPYER (docs/benchmarks.md, "Narrative quality")
  * @param campaignAccounts a duplicate group posted by at least this many distinct accounts is flagged a campaign
  * @param resolution modularity resolution of the Leiden communities that decide HDBSCAN*'s clustered posts into
  *                   narratives (they may merge and split its clusters); 0 = off (HDBSCAN*'s own clusters)
