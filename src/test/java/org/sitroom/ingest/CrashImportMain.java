@@ -32,16 +32,18 @@ public final class CrashImportMain {
         Path data = Path.of(args[1]);
         Path file = Path.of(args[2]);
         // Batches of 100: 200 per full import, so that a kill after a few batch lines lands mid-import even when the
-        // child runs far ahead of the parent reading its lines (with 250 a fast child once finished before most kills).
+        // child runs ahead of the parent reading its lines. Given as an argument: default properties rank below
+        // application.yml, whose 4,096 had silently replaced the 250 set here before (20k posts in 5 batches, so a
+        // fast child finished the file before most kills).
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SitroomApplication.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .initializers(HashEmbeddings.replacing())
                 .properties(org.sitroom.cli.Cli.NO_WEB_PROPERTIES)
                 .properties("spring.quartz.auto-startup=false", "sitroom.cli=true", "logging.level.root=warn",
-                        "sitroom.ingest.batch-size=100", "sitroom.ingest.demo.enabled=false",
+                        "sitroom.ingest.demo.enabled=false",
                         "sitroom.ingest.situations-file=" + data.resolve("no-situations.yml"),
                         "sitroom.engine.clustering.check-every=1h")
-                .run("--sitroom.data=" + data)) {
+                .run("--sitroom.data=" + data, "--sitroom.ingest.batch-size=100")) {
             System.out.println("READY");
             System.out.flush();
             if (mode.equals("import")) {
