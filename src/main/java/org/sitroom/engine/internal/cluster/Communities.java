@@ -58,65 +58,79 @@ public final class Communities {
                 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> network.communities(fineResolution))
                 : null;
         int[] coarse = network.communities(resolution);
-        keepUnlessSeparated(vectors, weights, labels, coarse, maxSeparation, true);
-        int[] out = coarse;
-        if (fineRun != null) {
-            int[] fine = fineRun.join();
-            out = keepUnlessSeparated(vectors, weights, coarse, fine, maxSeparation, false);
+        joinUnseparated(vectors, weights, labels, coarse, maxSeparation);
+        if (fineRun == null) {
+            return renumber(coarse);
         }
-        return renumber(out);
+        return splitWhereSeparated(vectors, weights, renumber(coarse), fineRun.join(), maxSeparation);
+    }
+
+    /** The points of each group of {@code labels} (-1 = in none), in point order. */
+    private static int[][] membersOf(int[] labels) {
+        int groups = Arrays.stream(labels).max().orElse(-1) + 1;
+        int[] size = new int[groups];
+        for (int l : labels) {
+            if (l >= 0) {
+                size[l]++;
+            }
+        }
+        int[][] members = new int[groups][];
+        for (int c = 0; c < groups; c++) {
+            members[c] = new int[size[c]];
+            size[c] = 0;
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] >= 0) {
+                members[labels[i]][size[labels[i]]++] = i;
+            }
+        }
+        return members;
     }
 
     /**
-     * For each group of {@code outer}, the pieces {@code inner} cuts it into are kept when they are separated;
-     * otherwise the group is made whole. With {@code joinMajority} (outer = HDBSCAN* clusters, inner = communities
-     * that may span several of them) a whole group takes the inner label holding most of its weight, written into
-     * {@code inner} in place; else (inner refines outer) the result labels each point by its (outer, inner) pair, or
-     * by outer alone where the split was refused.
+     * Each HDBSCAN* cluster that {@code communities} cut into pieces no more distinct than random ones is made whole
+     * again, in the community that holds most of its weight (ties: the smaller label). Writes into
+     * {@code communities}; the communities may span several clusters, and those merges stay.
      */
-    private static int[] keepUnlessSeparated(float[][] vectors, int[] weights, int[] outer, int[] inner,
-                                             double maxSeparation, boolean joinMajority) {
-        int groups = Arrays.stream(outer).max().orElse(-1) + 1;
-        java.util.List<java.util.List<Integer>> members = new java.util.ArrayList<>(groups);
-        for (int c = 0; c < groups; c++) {
-            members.add(new java.util.ArrayList<>());
-        }
-        for (int i = 0; i < outer.length; i++) {
-            if (outer[i] >= 0) {
-                members.get(outer[i]).add(i);
+    private static void joinUnseparated(float[][] vectors, int[] weights, int[] clusters, int[] communities,
+                                        double maxSeparation) {
+        for (int[] mem : membersOf(clusters)) {
+            if (mem.length > 1 && separation(vectors, weights, mem, communities) < maxSeparation) {
+                continue;
+            }
+            java.util.Map<Integer, Long> weightOf = new java.util.TreeMap<>();
+            for (int i : mem) {
+                weightOf.merge(communities[i], (long) weights[i], Long::sum);
+            }
+            int best = -1;
+            long bestWeight = -1;
+            for (var e : weightOf.entrySet()) {
+                if (e.getValue() > bestWeight) {
+                    best = e.getKey();
+                    bestWeight = e.getValue();
+                }
+            }
+            for (int i : mem) {
+                communities[i] = best;
             }
         }
+    }
+
+    /**
+     * Each group of {@code outer} is split by {@code inner} where the pieces are separated, and kept whole
+     * otherwise: the result labels a point by its (outer, inner) pair, or by outer alone, numbered by first point.
+     */
+    private static int[] splitWhereSeparated(float[][] vectors, int[] weights, int[] outer, int[] inner,
+                                             double maxSeparation) {
         long[] pair = new long[outer.length];
         Arrays.fill(pair, -1);
-        for (int c = 0; c < groups; c++) {
-            int[] mem = members.get(c).stream().mapToInt(Integer::intValue).toArray();
+        int[][] members = membersOf(outer);
+        for (int c = 0; c < members.length; c++) {
+            int[] mem = members[c];
             boolean split = mem.length > 1 && separation(vectors, weights, mem, inner) < maxSeparation;
-            if (joinMajority) {
-                if (!split) {
-                    java.util.Map<Integer, Long> weightOf = new java.util.TreeMap<>();
-                    for (int i : mem) {
-                        weightOf.merge(inner[i], (long) weights[i], Long::sum);
-                    }
-                    int best = -1;
-                    long bestWeight = -1;
-                    for (var e : weightOf.entrySet()) {
-                        if (e.getValue() > bestWeight) {
-                            best = e.getKey();
-                            bestWeight = e.getValue();
-                        }
-                    }
-                    for (int i : mem) {
-                        inner[i] = best;
-                    }
-                }
-            } else {
-                for (int i : mem) {
-                    pair[i] = split ? ((long) c << 32) | inner[i] : ((long) c << 32) | 0xFFFFFFFFL;
-                }
+            for (int i : mem) {
+                pair[i] = ((long) c << 32) | (split ? inner[i] : 0xFFFFFFFFL);
             }
-        }
-        if (joinMajority) {
-            return inner;
         }
         int[] out = new int[outer.length];
         java.util.Map<Long, Integer> id = new java.util.HashMap<>();
@@ -251,20 +265,13 @@ public final class Communities {
             } else {
                 clustering.initSingletonClusters();
             }
-            // Numbered by first point, so labels do not depend on Leiden's internal numbering.
-            int[] renumber = new int[clustering.getNClusters()];
-            Arrays.fill(renumber, -1);
-            int next = 0;
             for (int i = 0; i < node.length; i++) {
                 if (node[i] >= 0) {
-                    int c = clustering.getCluster(node[i]);
-                    if (renumber[c] < 0) {
-                        renumber[c] = next++;
-                    }
-                    out[i] = renumber[c];
+                    out[i] = clustering.getCluster(node[i]);
                 }
             }
-            return out;
+            // Numbered by first point, so labels do not depend on Leiden's internal numbering.
+            return renumber(out);
         }
     }
 
@@ -379,9 +386,6 @@ public final class Communities {
             }
         }
         int[] out = new int[labels.length];
-        int[] renumber = new int[clusters];
-        Arrays.fill(renumber, -1);
-        int next = 0;
         for (int i = 0; i < labels.length; i++) {
             out[i] = -1;
             if (labels[i] >= 0) {
@@ -392,13 +396,10 @@ public final class Communities {
                     dot += c[d] * v[d];
                 }
                 if (dot >= minSimilarity) {
-                    if (renumber[labels[i]] < 0) {
-                        renumber[labels[i]] = next++;
-                    }
-                    out[i] = renumber[labels[i]];
+                    out[i] = labels[i];
                 }
             }
         }
-        return out;
+        return renumber(out);
     }
 }
