@@ -271,6 +271,22 @@ public final class PostIndex implements AutoCloseable {
         written();
     }
 
+    /**
+     * Adds posts the caller has checked are not in the index yet (under its own write lock), as {@link #add(List)}
+     * does but without a delete by id per post: each such delete is resolved against every segment at the next
+     * flush, which made commits grow with the index.
+     *
+     * @throws IllegalArgumentException as {@link #add(List)}
+     */
+    public void addNew(List<PostRecord> posts) throws IOException {
+        List<Document> docs = new ArrayList<>(posts.size());
+        for (PostRecord p : posts) {
+            docs.add(document(p));
+        }
+        writer.addDocuments(docs);
+        written();
+    }
+
     private static Document document(PostRecord p) {
         checkUnit(p.vector());
         String id = p.id();
@@ -403,6 +419,18 @@ public final class PostIndex implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /**
+     * Whether any post of the situation belongs to a narrative. Until a first recluster none does, and a k-NN vote
+     * could only return "unassigned": the store skips the votes then.
+     */
+    public boolean anyAssigned(String situation) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(situationQuery(situation), Occur.FILTER)
+                .add(NumericDocValuesField.newSlowRangeQuery(F_NARRATIVE, NONE + 1, Long.MAX_VALUE), Occur.FILTER)
+                .build();
+        return read(s -> s.search(q, 1).totalHits.value() > 0);
     }
 
     /** Number of posts in a situation. */

@@ -135,7 +135,7 @@ public final class EngineStore implements PostStore {
                 records.add(new PostRecord(p.source(), p.externalId(), p.situation(), p.author(), p.language(), p.time(),
                         p.text(), vectors.get(i), grouping.hashes[i], group, narrative));
             }
-            index.add(records);
+            index.addNew(records); // the fresh posts, checked above under the write lock
             index.commit(Map.of("lastBatchAt", clock.instant().toString()));
             Map<String, List<NewPost>> bySituation = new LinkedHashMap<>();
             for (NewPost p : accepted) {
@@ -185,10 +185,12 @@ public final class EngineStore implements PostStore {
         Long[] narratives = new Long[posts.size()];
         Map<Long, Integer> voterOfGroup = new HashMap<>();
         List<Integer> voters = new ArrayList<>();
+        Map<String, Boolean> anyAssigned = new HashMap<>();
         for (int i = 0; i < posts.size(); i++) {
             long group = grouping.groups[i];
-            if (grouping.groupNarrative.get(group) == null && voterOfGroup.putIfAbsent(group, i) == null) {
-                voters.add(i);
+            if (grouping.groupNarrative.get(group) == null && voterOfGroup.putIfAbsent(group, i) == null
+                    && anyAssigned.computeIfAbsent(posts.get(i).situation(), this::anyAssigned)) {
+                voters.add(i); // a situation without narratives yet (before its first recluster) has nobody to vote
             }
         }
         try {
@@ -208,6 +210,14 @@ public final class EngineStore implements PostStore {
             narratives[i] = known != null ? known : narratives[voterOfGroup.get(group)];
         }
         return narratives;
+    }
+
+    private boolean anyAssigned(String situation) {
+        try {
+            return index.anyAssigned(situation);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -181,6 +181,23 @@ class PostIndexTest {
     }
 
     @Test
+    void aSituationHasAssignedPostsOnceOneOfItsPostsHoldsANarrative() throws Exception {
+        index.addNew(filler(SIT, 5));
+        index.addNew(List.of(new PostRecord("tw", "o1", "other", "d", "en", T0, "elsewhere", randomUnit(rnd), null,
+                null, 5L)));
+        assertThat(index.anyAssigned(SIT)).isFalse(); // the other situation's narrative does not count
+        assertThat(index.anyAssigned("other")).isTrue();
+        assertThat(index.count(SIT)).isEqualTo(5);
+
+        index.setNarratives(Map.of("x:" + SIT + "-f2", 0L)); // 0 is a narrative id like any other
+        assertThat(index.anyAssigned(SIT)).isTrue();
+        Map<String, Long> cleared = new HashMap<>();
+        cleared.put("x:" + SIT + "-f2", null);
+        index.setNarratives(cleared);
+        assertThat(index.anyAssigned(SIT)).isFalse();
+    }
+
+    @Test
     void filtersRestrictSearchAndKnn() throws Exception {
         float[] v = randomUnit(rnd);
         index.add(List.of(
