@@ -496,22 +496,39 @@ public final class PostIndex implements AutoCloseable {
         });
     }
 
-    /** Ids of the posts of a situation whose content hash equals {@code contentHash} (exact duplicates). */
-    public List<String> findByContentHash(String situation, String contentHash) throws IOException {
+    /** The duplicate group and narrative of a stored post (either null when it has none). */
+    public record StoredGroup(Long dupGroup, Long narrativeId) {
+    }
+
+    /**
+     * For each of {@code contentHashes} that posts of the situation already have, the group and narrative of the
+     * first such post in index order: one query for a whole batch, where
+     * a query per post cost as much as grouping the batch.
+     */
+    public Map<String, StoredGroup> groupsByContentHash(String situation, Collection<String> contentHashes)
+            throws IOException {
+        if (contentHashes.isEmpty()) {
+            return Map.of();
+        }
         Query q = new BooleanQuery.Builder()
                 .add(situationQuery(situation), Occur.FILTER)
-                .add(new TermQuery(new Term(F_HASH, contentHash)), Occur.FILTER)
+                .add(new TermInSetQuery(F_HASH, contentHashes.stream().map(BytesRef::new).toList()), Occur.FILTER)
                 .build();
         return read(s -> {
-            List<String> ids = new ArrayList<>();
+            Map<String, StoredGroup> found = new HashMap<>();
+            StoredFields fields = s.storedFields();
             forEachMatch(s, q, leaf -> {
-                BinaryDocValues idValues = DocValues.getBinary(leaf.reader(), F_ID);
+                NumericDocValues dup = DocValues.getNumeric(leaf.reader(), F_DUP);
+                NumericDocValues narrative = DocValues.getNumeric(leaf.reader(), F_NARRATIVE);
                 return doc -> {
-                    idValues.advanceExact(doc);
-                    ids.add(idValues.binaryValue().utf8ToString());
+                    String hash = fields.document(leaf.docBase + doc, Set.of(F_HASH)).get(F_HASH);
+                    if (!found.containsKey(hash)) {
+                        found.put(hash, new StoredGroup(noneToNull(numeric(dup, doc, NONE)),
+                                noneToNull(numeric(narrative, doc, NONE))));
+                    }
                 };
             });
-            return ids;
+            return found;
         });
     }
 

@@ -2,9 +2,13 @@ package org.sitroom.engine.internal.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sitroom.engine.internal.cluster.NearDuplicates;
 
 /**
@@ -21,10 +25,10 @@ public final class DuplicateGroups {
     /** Jaccard similarity of character shingles from which two posts of one batch are one group. */
     static final double NEAR_JACCARD = 0.9;
 
-    /** The group of an already stored post of the situation with this content hash, or null. */
+    /** The groups of already stored posts of the situation, by content hash (hashes no stored post has left out). */
     @FunctionalInterface
     interface StoredGroups {
-        Long find(String situation, String contentHash) throws IOException;
+        Map<String, Long> find(String situation, Collection<String> contentHashes) throws IOException;
     }
 
     /**
@@ -41,7 +45,7 @@ public final class DuplicateGroups {
     /** Groups of a batch posted to a situation that holds nothing yet (what an evaluation clusters). */
     public static long[] ofNewSituation(String situation, List<String> texts) {
         try {
-            return assign(java.util.Collections.nCopies(texts.size(), situation), texts, (s, h) -> null).groups();
+            return assign(java.util.Collections.nCopies(texts.size(), situation), texts, (s, h) -> Map.of()).groups();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen: nothing is looked up
         }
@@ -54,18 +58,26 @@ public final class DuplicateGroups {
         int duplicates = 0;
         NearDuplicates.Result inBatch = NearDuplicates.group(texts,
                 NearDuplicates.Options.defaults().withThreshold(NEAR_JACCARD));
+        Map<String, Set<String>> hashesBySituation = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            hashes[i] = EngineStore.contentHash(texts.get(i));
+            hashesBySituation.computeIfAbsent(situations.get(i), s -> new HashSet<>()).add(hashes[i]);
+        }
+        Map<String, Map<String, Long>> storedBySituation = new HashMap<>();
+        for (Map.Entry<String, Set<String>> e : hashesBySituation.entrySet()) {
+            storedBySituation.put(e.getKey(), stored.find(e.getKey(), e.getValue())); // one lookup per situation
+        }
         Map<Integer, Long> batchGroupId = new HashMap<>();
         Map<String, Long> byHash = new HashMap<>();
         for (int i = 0; i < n; i++) {
             String situation = situations.get(i);
-            hashes[i] = EngineStore.contentHash(texts.get(i));
             String key = situation + "\u0000" + hashes[i];
             Long group = byHash.get(key);
             if (group == null) {
                 group = batchGroupId.get(inBatch.group()[i]);
             }
             if (group == null) {
-                group = stored.find(situation, hashes[i]);
+                group = storedBySituation.get(situation).get(hashes[i]);
             }
             if (group == null) {
                 // Named after the text, not after whichever copy came first: arrival order cannot change groups.

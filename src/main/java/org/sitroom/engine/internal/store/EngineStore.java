@@ -161,16 +161,15 @@ public final class EngineStore implements PostStore {
     private Grouping groupDuplicates(List<NewPost> posts, List<float[]> vectors) throws IOException {
         Map<Long, Long> groupNarrative = new HashMap<>();
         DuplicateGroups.Assigned assigned = DuplicateGroups.assign(posts.stream().map(NewPost::situation).toList(),
-                posts.stream().map(NewPost::text).toList(), (situation, hash) -> {
-                    List<String> same = index.findByContentHash(situation, hash);
-                    if (!same.isEmpty()) {
-                        Optional<PostRecord> existing = index.get(same.getFirst());
-                        if (existing.isPresent() && existing.get().dupGroup() != null) {
-                            groupNarrative.putIfAbsent(existing.get().dupGroup(), existing.get().narrativeId());
-                            return existing.get().dupGroup();
+                posts.stream().map(NewPost::text).toList(), (situation, hashes) -> {
+                    Map<String, Long> groups = new HashMap<>();
+                    index.groupsByContentHash(situation, hashes).forEach((hash, existing) -> {
+                        if (existing.dupGroup() != null) {
+                            groupNarrative.putIfAbsent(existing.dupGroup(), existing.narrativeId());
+                            groups.put(hash, existing.dupGroup());
                         }
-                    }
-                    return null;
+                    });
+                    return groups;
                 });
         return new Grouping(assigned.groups(), assigned.hashes(), groupNarrative, assigned.duplicates());
     }

@@ -272,17 +272,25 @@ class PostIndexTest {
     @Test
     void lookupsByIdAndContentHash() throws Exception {
         index.add(filler(SIT, 5));
-        index.add(List.of(post(SIT, "dupA", "en", T0, "Same words", randomUnit(rnd)),
-                post(SIT, "dupB", "en", T0, "Same words", randomUnit(rnd)),
-                post("other", "dupC", "en", T0, "Same words", randomUnit(rnd))));
+        String same = Integer.toHexString("Same words".hashCode());
+        index.add(List.of(
+                new PostRecord("x", "dupA", SIT, "a", "en", T0, "Same words", randomUnit(rnd), same, 11L, 7L),
+                new PostRecord("x", "dupB", SIT, "b", "en", T0, "Same words", randomUnit(rnd), same, 12L, null),
+                new PostRecord("x", "dupC", "other", "c", "en", T0, "Same words", randomUnit(rnd), same, 13L, 8L)));
 
         assertThat(index.count(SIT)).isEqualTo(7);
         assertThat(index.count("other")).isEqualTo(1);
         assertThat(index.count("nothing")).isZero();
         assertThat(index.exists(List.of("x:dupA", "x:dupC", "x:nope"))).isEqualTo(Set.of("x:dupA", "x:dupC"));
         assertThat(index.get("x:nope")).isEmpty();
-        assertThat(index.findByContentHash(SIT, Integer.toHexString("Same words".hashCode())))
-                .containsExactlyInAnyOrder("x:dupA", "x:dupB");
+        // The first post with the hash, in index order, and only the situation's own.
+        String filler0 = Integer.toHexString(FILLER[0].hashCode());
+        assertThat(index.groupsByContentHash(SIT, List.of(same, filler0, "no-such-hash"))).containsOnly(
+                Map.entry(same, new PostIndex.StoredGroup(11L, 7L)),
+                Map.entry(filler0, new PostIndex.StoredGroup(null, null)));
+        assertThat(index.groupsByContentHash("other", List.of(same, filler0)))
+                .containsOnly(Map.entry(same, new PostIndex.StoredGroup(13L, 8L)));
+        assertThat(index.groupsByContentHash(SIT, List.of())).isEmpty();
     }
 
     @Test
