@@ -219,25 +219,16 @@ public final class EngineStore implements PostStore {
         }
     }
 
-    /**
-     * The narrative most of the nearest assigned neighbours hold (at least {@code assignMinSupport} votes among those
-     * similar enough), else null.
-     */
+    /** The narrative the nearest assigned neighbours vote for ({@link NarrativeVote}), else null. */
     private Long vote(String situation, float[] vector) throws IOException {
         List<PostIndex.Neighbour> neighbours = index.knnNarratives(situation, vector, settings.assignNeighbours());
-        Map<Long, Double> votes = new HashMap<>();
-        Map<Long, Integer> counts = new HashMap<>();
+        NarrativeVote vote = new NarrativeVote(settings.assignMinSimilarity(), settings.assignMinSupport());
         for (PostIndex.Neighbour h : neighbours) {
-            if (h.narrativeId() != null && h.score() >= settings.assignMinSimilarity()) {
-                votes.merge(h.narrativeId(), (double) h.score(), Double::sum);
-                counts.merge(h.narrativeId(), 1, Integer::sum);
+            if (h.narrativeId() != null) {
+                vote.add(h.narrativeId(), h.score(), 1);
             }
         }
-        return votes.entrySet().stream()
-                .filter(e -> counts.get(e.getKey()) >= settings.assignMinSupport())
-                .max(java.util.Comparator.<Map.Entry<Long, Double>>comparingDouble(Map.Entry::getValue)
-                        .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse(null);
+        return vote.winner();
     }
 
     static String contentHash(String text) {

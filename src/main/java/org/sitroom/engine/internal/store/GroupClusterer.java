@@ -147,14 +147,12 @@ public final class GroupClusterer {
 
     /**
      * Points HDBSCAN* left as noise join the cluster their clustered graph neighbours vote for, by the rule a post
-     * arriving between reclusters is assigned with ({@link EngineStore}): neighbours at least
-     * {@code assignMinSimilarity} similar vote with their similarity, counted in posts (a point weighs its group's
-     * size); a cluster needs {@code assignMinSupport} of them; ties go to the smaller label. Votes come from the
-     * clusters HDBSCAN* found only, in one pass, so the order of points cannot matter. Why: without it a post's
-     * narrative would depend on whether it arrived before a recluster (noise) or after it (assigned by vote), and
-     * density alone leaves most real posts unassigned (CrisisLexT26: 71% noise; with the vote 32%, and ARI against the
-     * events 0.18 -> 0.50; see docs/benchmarks.md). Points with no similar clustered neighbour stay noise. The voters
-     * are the point's own neighbours and the clustered points that list it as theirs.
+     * arriving between reclusters is assigned with ({@link NarrativeVote}; a point weighs its group's size). Votes
+     * come from the clusters HDBSCAN* found only, in one pass, so the order of points cannot matter. Why: without it
+     * a post's narrative would depend on whether it arrived before a recluster (noise) or after it (assigned by
+     * vote), and density alone leaves most real posts unassigned (CrisisLexT26: 71% noise; with the vote 32%, and ARI
+     * against the events 0.18 -> 0.50; see docs/benchmarks.md). Points with no similar clustered neighbour stay
+     * noise. The voters are the point's own neighbours and the clustered points that list it as theirs.
      */
     int[] attachNoise(KnnGraph graph, int[] labels, int[] weights) {
         // Clustered points that list a noise point among their neighbours vote for it too. An approximate (HNSW)
@@ -193,44 +191,31 @@ public final class GroupClusterer {
             }
         }
         int[] out = labels.clone();
-        Map<Integer, double[]> votes = new HashMap<>();
+        NarrativeVote vote = new NarrativeVote(settings.assignMinSimilarity(), settings.assignMinSupport());
         java.util.Set<Integer> voted = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
             if (labels[i] >= 0) {
                 continue;
             }
-            votes.clear();
+            vote.clear();
             voted.clear();
-            vote(graph.neighbours()[i], graph.distances()[i], labels, weights, votes, voted);
+            vote(graph.neighbours()[i], graph.distances()[i], labels, weights, vote, voted);
             if (reverse[i] != null) {
-                vote(reverse[i], reverseDistance[i], labels, weights, votes, voted);
+                vote(reverse[i], reverseDistance[i], labels, weights, vote, voted);
             }
-            int best = -1;
-            double bestScore = 0;
-            for (Map.Entry<Integer, double[]> e : votes.entrySet()) {
-                double[] v = e.getValue();
-                if (v[1] >= settings.assignMinSupport()
-                        && (v[0] > bestScore || (v[0] == bestScore && e.getKey() < best))) {
-                    best = e.getKey();
-                    bestScore = v[0];
-                }
-            }
-            out[i] = best;
+            Long winner = vote.winner();
+            out[i] = winner == null ? -1 : winner.intValue();
         }
         return out;
     }
 
-    /** Adds the votes of clustered neighbours at least {@code assignMinSimilarity} similar, each neighbour once. */
-    private void vote(int[] neighbours, float[] distances, int[] labels, int[] weights, Map<Integer, double[]> votes,
-                      java.util.Set<Integer> voted) {
+    /** Adds the votes of clustered neighbours, each neighbour once. */
+    private static void vote(int[] neighbours, float[] distances, int[] labels, int[] weights, NarrativeVote vote,
+                             java.util.Set<Integer> voted) {
         for (int s = 0; s < neighbours.length; s++) {
             int j = neighbours[s];
-            int label = labels[j];
-            double similarity = 1.0 - distances[s];
-            if (label >= 0 && similarity >= settings.assignMinSimilarity() && voted.add(j)) {
-                double[] v = votes.computeIfAbsent(label, x -> new double[2]);
-                v[0] += similarity * weights[j];
-                v[1] += weights[j];
+            if (labels[j] >= 0 && !voted.contains(j) && vote.add(labels[j], 1.0 - distances[s], weights[j])) {
+                voted.add(j);
             }
         }
     }
