@@ -261,10 +261,7 @@ public final class PostIndex implements AutoCloseable {
      *                                  index's; nothing of the batch is written then
      */
     public void add(List<PostRecord> posts) throws IOException {
-        List<Document> docs = new ArrayList<>(posts.size());
-        for (PostRecord p : posts) {
-            docs.add(document(p)); // validates everything before the first write
-        }
+        List<Document> docs = documents(posts);
         for (int i = 0; i < docs.size(); i++) {
             writer.updateDocument(new Term(F_ID, posts.get(i).id()), docs.get(i));
         }
@@ -279,12 +276,17 @@ public final class PostIndex implements AutoCloseable {
      * @throws IllegalArgumentException as {@link #add(List)}
      */
     public void addNew(List<PostRecord> posts) throws IOException {
+        writer.addDocuments(documents(posts));
+        written();
+    }
+
+    /** The documents of a batch, all of them built (and so validated) before the first write. */
+    private static List<Document> documents(List<PostRecord> posts) {
         List<Document> docs = new ArrayList<>(posts.size());
         for (PostRecord p : posts) {
             docs.add(document(p));
         }
-        writer.addDocuments(docs);
-        written();
+        return docs;
     }
 
     private static Document document(PostRecord p) {
