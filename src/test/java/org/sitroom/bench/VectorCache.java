@@ -20,7 +20,7 @@ import org.sitroom.engine.EmbeddingSettings;
 import org.sitroom.engine.internal.embed.OnnxEmbedder;
 
 /**
- * Embeds texts with the default model and keeps every vector in {@code target/bench/vectors-MODEL.bin} (append-only,
+ * Embeds texts with the default model and keeps every vector in {@code target/bench/vectors-MODEL-batchN.bin} (append-only,
  * keyed by a hash of the text), so benchmark reruns, and benchmarks sharing texts, skip minutes of embedding. A
  * rejected text is stored as such.
  */
@@ -34,9 +34,13 @@ final class VectorCache {
     }
 
     static Embedded embed(String name, List<String> texts) throws IOException {
-        try (OnnxEmbedder embedder = OnnxEmbedder.open(EmbeddingSettings.defaults().withCacheSize(0))) {
+        EmbeddingSettings settings = EmbeddingSettings.defaults().withCacheSize(0);
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(settings)) {
             String sha = embedder.model().sha256();
-            Path file = Path.of("target", "bench", "vectors-" + sha.substring(0, 12) + ".bin");
+            // Named by the batch size too: int8 vectors embedded in batches of several texts differ slightly from
+            // those embedded one by one (the default), and a cache must hold what the app would compute.
+            Path file = Path.of("target", "bench",
+                    "vectors-" + sha.substring(0, 12) + "-batch" + settings.batchSize() + ".bin");
             Map<String, Integer> wanted = new HashMap<>();
             String[] keys = new String[texts.size()];
             for (int i = 0; i < keys.length; i++) {

@@ -83,14 +83,30 @@ class EmbeddingsTest {
     }
 
     /**
-     * The int8 model quantises activations with one scale per batch tensor, so neighbours in a batch shift a text's
-     * vector a little even though padding is masked out of the pooling. Measured on real tweets: the shift is small
-     * next to the gap between paraphrases and unrelated texts.
+     * The int8 model quantises activations with one scale per run, so texts embedded in one run shift each other's
+     * vectors a little even though padding is masked out of the pooling. With the default of one text per run, a
+     * text's vector is the same whatever else the call holds, so the same posts always give the same narratives.
      */
     @Test
-    void batchNeighboursShiftInt8VectorsOnlySlightly() {
+    void aTextsVectorDoesNotDependOnWhatElseIsEmbeddedWithIt() {
         List<String> tweets = CrisisLexTexts.event("2013_Boston_bombings").subList(0, 200);
         try (Embeddings uncached = OnnxEmbedder.open(EmbeddingSettings.defaults().withCacheSize(0))) {
+            EmbeddingBatch together = uncached.embed(tweets);
+            EmbeddingBatch reversed = uncached.embed(tweets.reversed());
+            for (int i = 0; i < tweets.size(); i++) {
+                float[] alone = uncached.embed(List.of(tweets.get(i))).vector(0);
+                assertThat(together.vector(i)).as("tweet %d in a call of 200", i).containsExactly(alone);
+                assertThat(reversed.vector(tweets.size() - 1 - i)).as("tweet %d, reversed call", i).containsExactly(alone);
+            }
+        }
+    }
+
+    /** Why the default is one text per run: in batches of 32, neighbours shift a vector (slightly, but they do). */
+    @Test
+    void batchesOfSeveralTextsShiftInt8VectorsSlightly() {
+        List<String> tweets = CrisisLexTexts.event("2013_Boston_bombings").subList(0, 200);
+        EmbeddingSettings batched = EmbeddingSettings.defaults().withCacheSize(0).withBatching(32, 4096);
+        try (Embeddings uncached = OnnxEmbedder.open(batched)) {
             EmbeddingBatch together = uncached.embed(tweets);
             double[] agreement = new double[tweets.size()];
             for (int i = 0; i < tweets.size(); i++) {
@@ -99,7 +115,7 @@ class EmbeddingsTest {
             }
             java.util.Arrays.sort(agreement);
             assertThat(agreement[agreement.length / 2]).as("median").isGreaterThanOrEqualTo(0.99);
-            assertThat(agreement[0]).as("worst").isGreaterThanOrEqualTo(0.97);
+            assertThat(agreement[0]).as("worst").isGreaterThanOrEqualTo(0.97).isLessThan(0.9999);
         }
     }
 
