@@ -162,7 +162,7 @@ class EngineStoreTest {
         return true;
     }
 
-    /** English posts of real narratives: the default model is English, so that is where its quality shows. */
+    /** Narrative per post after the posts are stored in batches of 300 and reclustered, on a fresh uncached embedder. */
     private Map<String, String> assignmentAfterOneRun(Path folder, List<NewPost> posts) throws Exception {
         try (OnnxEmbedder uncached = OnnxEmbedder.open(EmbeddingSettings.defaults().withCacheSize(0));
                 Engine e = open(folder, uncached)) {
@@ -174,6 +174,7 @@ class EngineStoreTest {
         }
     }
 
+    /** English posts of real narratives: the default model is English, so that is where its quality shows. */
     private static double ariEnglish(Engine e, DemoPosts demo, List<NewPost> posts) {
         Map<String, Integer> truthIds = new HashMap<>();
         Map<String, Integer> predIds = new HashMap<>();
