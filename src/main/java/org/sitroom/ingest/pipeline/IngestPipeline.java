@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.sitroom.engine.IngestReport;
 import org.sitroom.engine.NewPost;
 import org.sitroom.engine.PostIds;
@@ -113,14 +116,18 @@ public class IngestPipeline {
         List<NewPost> out = new ArrayList<>(posts.size());
         Map<String, String> originals = new LinkedHashMap<>();
         List<QuarantineRow> refused = new ArrayList<>();
-        long normaliseNanos = 0;
-        long languageNanos = 0;
-        // Copies are common (retweets, campaigns: a quarter of MediaEval's posts), so each distinct text is guessed once.
-        Map<String, String> guessed = new HashMap<>();
+        long t0 = System.nanoTime();
+        List<String> texts = new ArrayList<>(posts.size());
         for (IncomingPost p : posts) {
-            long t0 = System.nanoTime();
-            String text = normaliser.normalise(p.text());
-            normaliseNanos += System.nanoTime() - t0;
+            texts.add(normaliser.normalise(p.text()));
+        }
+        times.add(StageTimes.Stage.NORMALISE, System.nanoTime() - t0);
+        long t1 = System.nanoTime();
+        Map<String, String> guessed = guessLanguages(posts, texts, situation.languages());
+        times.add(StageTimes.Stage.LANGUAGE, System.nanoTime() - t1);
+        for (int i = 0; i < posts.size(); i++) {
+            IncomingPost p = posts.get(i);
+            String text = texts.get(i);
             String postId = PostIds.of(sourceId, p.externalId());
             if (text.isBlank()) {
                 byte[] raw = p.text().getBytes(StandardCharsets.UTF_8);
@@ -134,20 +141,42 @@ public class IngestPipeline {
                         ? original.substring(0, MAX_ORIGINAL_CHARS) : original);
             }
             String language = languageCode(p.language());
-            if (language == null && detectLanguage) {
-                long t1 = System.nanoTime();
-                if (!guessed.containsKey(text)) { // a HashMap keeps null, Lingua's "cannot tell"
-                    guessed.put(text, languages.guess(text, situation.languages()));
-                }
+            if (language == null) {
                 language = guessed.get(text);
-                languageNanos += System.nanoTime() - t1;
             }
             String author = IncomingPost.UNKNOWN_AUTHOR.equals(p.author()) ? null : p.author();
             out.add(new NewPost(situation.id(), sourceId, p.externalId(), author, language, p.time(), text, p.url()));
         }
-        times.add(StageTimes.Stage.NORMALISE, normaliseNanos);
-        times.add(StageTimes.Stage.LANGUAGE, languageNanos);
         return new Prepared(out, originals, refused);
+    }
+
+    /**
+     * Lingua's guess for each distinct normalised text whose post came without a language. Copies are common
+     * (retweets, campaigns: a quarter of MediaEval's posts), so each text is guessed once; and the guesses run in
+     * parallel over the cores, since a guess is a pure function of the text. Lingua's own fork-join per call left a
+     * core mostly idle: MediaEval's 11,415 distinct texts took 1.6-1.8 s one after another, 0.97 s in parallel (warm,
+     * both cores, same CPU time or less).
+     */
+    private Map<String, String> guessLanguages(List<IncomingPost> posts, List<String> texts,
+                                               List<String> situationLanguages) {
+        if (!detectLanguage) {
+            return Map.of();
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (int i = 0; i < posts.size(); i++) {
+            if (languageCode(posts.get(i).language()) == null && !texts.get(i).isBlank()) {
+                wanted.add(texts.get(i));
+            }
+        }
+        List<String> distinct = List.copyOf(wanted);
+        String[] codes = new String[distinct.size()];
+        IntStream.range(0, distinct.size()).parallel()
+                .forEach(i -> codes[i] = languages.guess(distinct.get(i), situationLanguages));
+        Map<String, String> guessed = new HashMap<>(); // a HashMap keeps null, Lingua's "cannot tell"
+        for (int i = 0; i < codes.length; i++) {
+            guessed.put(distinct.get(i), codes[i]);
+        }
+        return guessed;
     }
 
     Stored store(Prepared prepared) {
