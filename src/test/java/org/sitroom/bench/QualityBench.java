@@ -27,6 +27,8 @@ import org.sitroom.testing.Datasets;
 public final class QualityBench implements Benchmark {
 
     static final int EXACT_LIMIT = 10_000;
+    /** Seeds the k-means baseline is also run with, for its mean over seedings. */
+    static final int KMEANS_SEEDS = 10;
 
     @Override
     public String name() {
@@ -130,6 +132,8 @@ public final class QualityBench implements Benchmark {
         KMeans.Result km = KMeans.fit(v, KMeans.Options.of(truth.labels()));
         m.put("kmeans", scores(truth, km.labels(), (System.nanoTime() - t) / 1e9, Map.of("k", String.valueOf(truth.labels()))));
         System.out.printf("[quality] %s: k-means %s%n", name, m.get("kmeans"));
+        m.put("kmeans_seeds", kmeansOverSeeds(v, truth));
+        System.out.printf("[quality] %s: k-means over %d seeds %s%n", name, KMEANS_SEEDS, m.get("kmeans_seeds"));
 
         if (tribuo) {
             int mcs = Integer.parseInt(ours.parameters().getOrDefault("minClusterSize", "5"));
@@ -144,6 +148,39 @@ public final class QualityBench implements Benchmark {
                     + "the subsample");
         }
         return m;
+    }
+
+    /**
+     * k-means with the true k from seeds 0 to {@value #KMEANS_SEEDS} - 1: its mean, spread and range. One seeding is
+     * one draw: on PAPYER's 600 posts seed 0's ARI moved between 0.083 and 0.115 as the vectors changed, so a verdict
+     * against seed 0 alone says as much about that seed as about the method. Both are reported and judged.
+     */
+    private static Map<String, Object> kmeansOverSeeds(float[][] v, Scoring.Truth truth) {
+        double[] ari = new double[KMEANS_SEEDS];
+        double[] nmi = new double[KMEANS_SEEDS];
+        long t = System.nanoTime();
+        for (int seed = 0; seed < KMEANS_SEEDS; seed++) {
+            Scoring.Partition p = Scoring.partition(truth, KMeans.fit(v, KMeans.Options.of(truth.labels()).withSeed(seed)).labels());
+            ari[seed] = p.ari();
+            nmi[seed] = p.nmi();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seeds", KMEANS_SEEDS);
+        m.put("ari", round4(Arrays.stream(ari).average().orElseThrow()));
+        m.put("ari_std", round4(std(ari)));
+        m.put("ari_min", round4(Arrays.stream(ari).min().orElseThrow()));
+        m.put("ari_max", round4(Arrays.stream(ari).max().orElseThrow()));
+        m.put("nmi", round4(Arrays.stream(nmi).average().orElseThrow()));
+        m.put("nmi_std", round4(std(nmi)));
+        m.put("nmi_min", round4(Arrays.stream(nmi).min().orElseThrow()));
+        m.put("nmi_max", round4(Arrays.stream(nmi).max().orElseThrow()));
+        m.put("seconds", round((System.nanoTime() - t) / 1e9));
+        return m;
+    }
+
+    private static double std(double[] x) {
+        double mean = Arrays.stream(x).average().orElseThrow();
+        return Math.sqrt(Arrays.stream(x).map(d -> (d - mean) * (d - mean)).sum() / x.length);
     }
 
     private static Map<String, Object> scores(Scoring.Truth truth, int[] labels, double seconds,
@@ -167,7 +204,7 @@ public final class QualityBench implements Benchmark {
     private static String verdict(String name, Map<String, Object> m, String on) {
         Map<String, Object> ours = (Map<String, Object>) m.get("sitroom");
         StringBuilder s = new StringBuilder(name + " (" + on + "): ");
-        for (String baseline : List.of("kmeans", "tribuo_hdbscan")) {
+        for (String baseline : List.of("kmeans", "kmeans_seeds", "tribuo_hdbscan")) {
             if (m.get(baseline) instanceof Map<?, ?> b) {
                 Map<String, Object> base = (Map<String, Object>) b;
                 boolean ari = (double) ours.get("ari") > (double) base.get("ari");
