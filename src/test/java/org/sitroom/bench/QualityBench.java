@@ -132,7 +132,7 @@ public final class QualityBench implements Benchmark {
         KMeans.Result km = KMeans.fit(v, KMeans.Options.of(truth.labels()));
         m.put("kmeans", scores(truth, km.labels(), (System.nanoTime() - t) / 1e9, Map.of("k", String.valueOf(truth.labels()))));
         System.out.printf("[quality] %s: k-means %s%n", name, m.get("kmeans"));
-        m.put("kmeans_seeds", kmeansOverSeeds(v, truth));
+        m.put("kmeans_seeds", kmeansOverSeeds(v, truth, km.labels()));
         System.out.printf("[quality] %s: k-means over %d seeds %s%n", name, KMEANS_SEEDS, m.get("kmeans_seeds"));
 
         if (tribuo) {
@@ -154,13 +154,17 @@ public final class QualityBench implements Benchmark {
      * k-means with the true k from seeds 0 to {@value #KMEANS_SEEDS} - 1: its mean, spread and range. One seeding is
      * one draw: on PAPYER's 600 posts seed 0's ARI moved between 0.083 and 0.115 as the vectors changed, so a verdict
      * against seed 0 alone says as much about that seed as about the method. Both are reported and judged.
+     *
+     * @param seedZeroLabels the labels of the seed-0 run already made for the "kmeans" entry, not fitted again
      */
-    private static Map<String, Object> kmeansOverSeeds(float[][] v, Scoring.Truth truth) {
+    private static Map<String, Object> kmeansOverSeeds(float[][] v, Scoring.Truth truth, int[] seedZeroLabels) {
         double[] ari = new double[KMEANS_SEEDS];
         double[] nmi = new double[KMEANS_SEEDS];
         long t = System.nanoTime();
         for (int seed = 0; seed < KMEANS_SEEDS; seed++) {
-            Scoring.Partition p = Scoring.partition(truth, KMeans.fit(v, KMeans.Options.of(truth.labels()).withSeed(seed)).labels());
+            int[] labels = seed == 0 ? seedZeroLabels
+                    : KMeans.fit(v, KMeans.Options.of(truth.labels()).withSeed(seed)).labels();
+            Scoring.Partition p = Scoring.partition(truth, labels);
             ari[seed] = p.ari();
             nmi[seed] = p.nmi();
         }
@@ -174,7 +178,7 @@ public final class QualityBench implements Benchmark {
         m.put("nmi_std", round4(std(nmi)));
         m.put("nmi_min", round4(Arrays.stream(nmi).min().orElseThrow()));
         m.put("nmi_max", round4(Arrays.stream(nmi).max().orElseThrow()));
-        m.put("seconds", round((System.nanoTime() - t) / 1e9));
+        m.put("seconds_seeds_1_on", round((System.nanoTime() - t) / 1e9));
         return m;
     }
 
