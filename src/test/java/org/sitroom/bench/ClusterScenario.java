@@ -19,6 +19,7 @@ import org.sitroom.engine.internal.cluster.KnnGraph;
 import org.sitroom.engine.internal.index.PostIndex;
 import org.sitroom.engine.internal.store.EngineStore;
 import org.sitroom.engine.internal.store.GroupClusterer;
+import org.sitroom.engine.internal.store.NarrativeVote;
 import org.sitroom.engine.internal.store.Reclusterer;
 import org.sitroom.testing.FixedEmbeddings;
 import org.springframework.util.FileSystemUtils;
@@ -267,20 +268,17 @@ public final class ClusterScenario {
         return out;
     }
 
-    /** EngineStore's vote: neighbours at or above assignMinSimilarity vote with their similarity; most support wins. */
+    /** EngineStore's vote ({@link NarrativeVote}): each neighbour stands for one post. */
     static int vote(int[] ids, float[] sims, java.util.function.IntUnaryOperator labelOf, ClusteringSettings s) {
-        Map<Integer, Double> votes = new HashMap<>();
-        Map<Integer, Integer> counts = new HashMap<>();
+        NarrativeVote vote = new NarrativeVote(s.assignMinSimilarity(), s.assignMinSupport());
         for (int j = 0; j < ids.length; j++) {
             int label = labelOf.applyAsInt(ids[j]);
-            if (label >= 0 && sims[j] >= s.assignMinSimilarity()) {
-                votes.merge(label, (double) sims[j], Double::sum);
-                counts.merge(label, 1, Integer::sum);
+            if (label >= 0) {
+                vote.add(label, sims[j], 1);
             }
         }
-        return votes.entrySet().stream().filter(e -> counts.get(e.getKey()) >= s.assignMinSupport())
-                .max(Map.Entry.<Integer, Double>comparingByValue().thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse(-1);
+        Long winner = vote.winner();
+        return winner == null ? -1 : winner.intValue();
     }
 
     /** The real tweets: CrisisLexT26 (labelled) + CrisisLexT6 (on/off-topic), ARI against the event folder. */

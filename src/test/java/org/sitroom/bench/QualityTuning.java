@@ -13,6 +13,7 @@ import org.sitroom.engine.internal.cluster.KnnGraph;
 import org.sitroom.engine.internal.eval.Scoring;
 import org.sitroom.engine.internal.store.DuplicateGroups;
 import org.sitroom.engine.internal.store.GroupClusterer;
+import org.sitroom.engine.internal.store.NarrativeVote;
 import org.sitroom.testing.Datasets;
 
 /**
@@ -88,29 +89,26 @@ public final class QualityTuning {
     }
 
     /**
-     * Noise points take the cluster their clustered graph neighbours vote for (similarity >= minSimilarity, support in
-     * posts >= minSupport), the rule the store applies to a post arriving between reclusters.
+     * Noise points take the cluster their clustered graph neighbours vote for, by the rule the store applies to a post
+     * arriving between reclusters ({@link NarrativeVote}; a neighbour weighs the posts it stands for).
      */
     static int[] vote(KnnGraph graph, int[] labels, int[] weights, double minSimilarity, int minSupport) {
         int[] out = labels.clone();
+        NarrativeVote vote = new NarrativeVote(minSimilarity, minSupport);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] >= 0) {
                 continue;
             }
-            java.util.Map<Integer, Double> votes = new java.util.HashMap<>();
-            java.util.Map<Integer, Integer> support = new java.util.HashMap<>();
+            vote.clear();
             int[] nb = graph.neighbours()[i];
             float[] d = graph.distances()[i];
             for (int s = 0; s < nb.length; s++) {
-                int l = labels[nb[s]];
-                double sim = 1 - d[s];
-                if (l >= 0 && sim >= minSimilarity) {
-                    votes.merge(l, sim * weights[nb[s]], Double::sum);
-                    support.merge(l, weights[nb[s]], Integer::sum);
+                if (labels[nb[s]] >= 0) {
+                    vote.add(labels[nb[s]], 1 - d[s], weights[nb[s]]);
                 }
             }
-            out[i] = votes.entrySet().stream().filter(e -> support.get(e.getKey()) >= minSupport)
-                    .max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(-1);
+            Long winner = vote.winner();
+            out[i] = winner == null ? -1 : winner.intValue();
         }
         return out;
     }

@@ -11,16 +11,16 @@ import java.util.Map;
  * <p>Neighbours at least {@code minSimilarity} similar vote for their narrative with their similarity times their
  * weight (the posts they stand for). A narrative needs votes from {@code minSupport} posts. The highest score wins,
  * and a tie goes to the smaller narrative id, so the order of the votes cannot matter. One tally per post: {@link
- * #clear()} before the next.
+ * #clear()} before the next. Public for the benchmarks, which assign posts by the same rule without a store.
  */
-final class NarrativeVote {
+public final class NarrativeVote {
 
     private final double minSimilarity;
     private final int minSupport;
     /** Per narrative: summed score, summed weight. */
     private final Map<Long, double[]> tally = new HashMap<>();
 
-    NarrativeVote(double minSimilarity, int minSupport) {
+    public NarrativeVote(double minSimilarity, int minSupport) {
         this.minSimilarity = minSimilarity;
         this.minSupport = minSupport;
     }
@@ -30,7 +30,7 @@ final class NarrativeVote {
      *
      * @return whether it counted
      */
-    boolean add(long narrative, double similarity, int weight) {
+    public boolean add(long narrative, double similarity, int weight) {
         if (similarity < minSimilarity) {
             return false;
         }
@@ -41,7 +41,7 @@ final class NarrativeVote {
     }
 
     /** The winning narrative, or null when none has the support. */
-    Long winner() {
+    public Long winner() {
         Long best = null;
         double bestScore = 0;
         for (Map.Entry<Long, double[]> e : tally.entrySet()) {
@@ -54,7 +54,7 @@ final class NarrativeVote {
         return best;
     }
 
-    void clear() {
+    public void clear() {
         tally.clear();
     }
 }
