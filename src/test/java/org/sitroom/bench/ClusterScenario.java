@@ -224,9 +224,11 @@ public final class ClusterScenario {
         out.put("graph_recall_at_k", IvfGraph.recall(points.vectors(), graph, k, 100, 7L));
         out.put("graph_recall_seconds", secs(t));
         t = System.nanoTime();
+        double gc = gcSeconds();
         GroupClusterer.Result result = clusterer.cluster(points, graph);
         double clusterSeconds = secs(t);
         out.put("recluster_with_graph_seconds", pointsSeconds + clusterSeconds);
+        out.put("recluster_gc_seconds", gcSeconds() - gc);
         Map<String, String> parameters = new LinkedHashMap<>(result.parameters());
         parameters.put("graph", "ivf (bench only)");
         out.put("parameters", parameters);
@@ -246,6 +248,7 @@ public final class ClusterScenario {
             postOfPoint[points.pointOfPost()[i]] = i;
         }
         t = System.nanoTime();
+        gc = gcSeconds();
         // In parallel over the batch, as EngineStore votes (the batch is not in the index yet, so votes are
         // independent).
         int[] assigned = java.util.stream.IntStream.range(0, BATCH).parallel().map(b -> {
@@ -259,6 +262,7 @@ public final class ClusterScenario {
         }).toArray();
         int assignedCount = (int) java.util.Arrays.stream(assigned).filter(x -> x >= 0).count();
         out.put("incremental_batch_seconds", secs(t));
+        out.put("incremental_batch_gc_seconds", gcSeconds() - gc);
         out.put("incremental_batch_posts", BATCH);
         out.put("incremental_assigned", assignedCount);
         out.put("incremental_note", "in memory, in parallel: group lookup, else IVF k-NN (" + settings.assignNeighbours()
@@ -266,6 +270,19 @@ public final class ClusterScenario {
         out.put("incremental_ari_vs_planted", ClusterMetrics.ari(java.util.Arrays.copyOfRange(data.truth, n, n + BATCH),
                 assigned));
         return out;
+    }
+
+    /**
+     * Seconds the JVM has spent in G1's young, mixed and full collection pauses since it started. The "G1 Concurrent
+     * GC" bean (the remark and cleanup pauses of concurrent cycles, about a millisecond each here) is left out. Put
+     * beside a timed step, it tells a step that was slow from one that waited for full collections while the 1M
+     * scenario's 3 GiB heap was nearly full.
+     */
+    static double gcSeconds() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(bean -> !bean.getName().contains("Concurrent"))
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(ms -> ms > 0).sum()
+                / 1000.0;
     }
 
     /** EngineStore's vote ({@link NarrativeVote}): each neighbour stands for one post. */
