@@ -223,8 +223,8 @@ public final class ClusterScenario {
         t = System.nanoTime();
         out.put("graph_recall_at_k", IvfGraph.recall(points.vectors(), graph, k, 100, 7L));
         out.put("graph_recall_seconds", secs(t));
-        t = System.nanoTime();
         double gc = gcSeconds();
+        t = System.nanoTime();
         GroupClusterer.Result result = clusterer.cluster(points, graph);
         double clusterSeconds = secs(t);
         out.put("recluster_with_graph_seconds", pointsSeconds + clusterSeconds);
@@ -247,8 +247,8 @@ public final class ClusterScenario {
         for (int i = n - 1; i >= 0; i--) {
             postOfPoint[points.pointOfPost()[i]] = i;
         }
-        t = System.nanoTime();
         gc = gcSeconds();
+        t = System.nanoTime();
         // In parallel over the batch, as EngineStore votes (the batch is not in the index yet, so votes are
         // independent).
         int[] assigned = java.util.stream.IntStream.range(0, BATCH).parallel().map(b -> {
