@@ -217,7 +217,7 @@ public final class ClusterScenario {
         double graphQuery = secs(t);
         out.put("duplicate_groups", points.size());
         out.put("graph", "IVF (bench only): spherical k-means (4 Lloyd rounds) " + cells + " cells on an 8,192-point sample, each point "
-                + "scans its 2 nearest cells exactly; k=" + k);
+                + "scans its 2 nearest cells exactly, cell by cell; k=" + k);
         out.put("graph_seconds", ivfBuild + graphQuery);
         out.put("graph_ivf_build_seconds", ivfBuild);
         t = System.nanoTime();
@@ -249,27 +249,50 @@ public final class ClusterScenario {
         }
         gc = gcSeconds();
         t = System.nanoTime();
-        // In parallel over the batch, as EngineStore votes (the batch is not in the index yet, so votes are
-        // independent).
-        int[] assigned = java.util.stream.IntStream.range(0, BATCH).parallel().map(b -> {
-            int i = n + b;
-            Integer byGroup = narrativeOfGroup.get(data.group[i]);
-            if (byGroup != null) {
-                return byGroup;
-            }
-            IvfGraph.Top top = ivf.search(data.vectors[i], settings.assignNeighbours(), 8);
-            return vote(top.ids(), top.similarities(), p -> result.labels()[postOfPoint[p]], settings);
-        }).toArray();
-        int assignedCount = (int) java.util.Arrays.stream(assigned).filter(x -> x >= 0).count();
+        int[] assigned = assignBatch(data, n, ivf, narrativeOfGroup, result.labels(), postOfPoint, settings);
         out.put("incremental_batch_seconds", secs(t));
         out.put("incremental_batch_gc_seconds", gcSeconds() - gc);
+        // The same batch again, its code now compiled, as every batch after the first one of a running dashboard is:
+        // how much of the first batch's time was the JIT's. It must assign the same.
+        t = System.nanoTime();
+        int[] again = assignBatch(data, n, ivf, narrativeOfGroup, result.labels(), postOfPoint, settings);
+        out.put("incremental_batch_again_seconds", secs(t));
+        out.put("incremental_batch_again_same", java.util.Arrays.equals(assigned, again));
+        int assignedCount = (int) java.util.Arrays.stream(assigned).filter(x -> x >= 0).count();
         out.put("incremental_batch_posts", BATCH);
         out.put("incremental_assigned", assignedCount);
-        out.put("incremental_note", "in memory, in parallel: group lookup, else IVF k-NN (" + settings.assignNeighbours()
-                + " duplicate-group points, 8 cells probed) and EngineStore's vote rule; no index write");
+        out.put("incremental_note", "in memory: group lookup, else IVF k-NN (" + settings.assignNeighbours()
+                + " duplicate-group points, 8 cells probed, the batch's searches cell by cell) and EngineStore's vote "
+                + "rule in parallel; no index write");
         out.put("incremental_ari_vs_planted", ClusterMetrics.ari(java.util.Arrays.copyOfRange(data.truth, n, n + BATCH),
                 assigned));
         return out;
+    }
+
+    /**
+     * The 1M scenario's batch: a copy joins its group's narrative; the rest are searched together, cell by cell
+     * ({@link IvfGraph#searchAll}), and voted on in parallel (the batch is not in the index yet, so votes are
+     * independent, as in EngineStore).
+     */
+    private static int[] assignBatch(PlantedPosts data, int n, IvfGraph ivf, Map<Long, Integer> narrativeOfGroup,
+            int[] labels, int[] postOfPoint, ClusteringSettings settings) {
+        int[] assigned = new int[BATCH];
+        List<Integer> searched = new ArrayList<>();
+        for (int b = 0; b < BATCH; b++) {
+            Integer byGroup = narrativeOfGroup.get(data.group[n + b]);
+            assigned[b] = byGroup == null ? -1 : byGroup;
+            if (byGroup == null) {
+                searched.add(b);
+            }
+        }
+        float[][] queries = new float[searched.size()][];
+        for (int q = 0; q < queries.length; q++) {
+            queries[q] = data.vectors[n + searched.get(q)];
+        }
+        IvfGraph.Top[] found = ivf.searchAll(queries, settings.assignNeighbours(), 8);
+        java.util.stream.IntStream.range(0, queries.length).parallel().forEach(q -> assigned[searched.get(q)] =
+                vote(found[q].ids(), found[q].similarities(), p -> labels[postOfPoint[p]], settings));
+        return assigned;
     }
 
     /**

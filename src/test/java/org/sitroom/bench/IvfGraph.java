@@ -58,22 +58,25 @@ final class IvfGraph {
         return new IvfGraph(vectors, centroids, cellsOf, members, probes);
     }
 
-    /** The k-NN graph of all vectors (distance 1 - cosine), each row from its own probed cells. */
+    /**
+     * The k-NN graph of all vectors (distance 1 - cosine), each row from its own probed cells. Computed cell by cell
+     * rather than row by row: a cell's members (about a thousand vectors, 1.5 MB) are read from memory once and stay in
+     * cache while every row that probes the cell is scanned against them. Row by row, each row fetched its cells anew,
+     * and the scan was bound by memory, not by arithmetic. A row sees its cells in the same order (nearest first) and
+     * each cell's members in the same order either way, so the graph is the same.
+     */
     KnnGraph graph(int k) {
         int n = vectors.length;
+        Top[] tops = new Top[n];
+        Arrays.setAll(tops, i -> new Top(k));
+        scanByCell(tops);
         int[][] nb = new int[n][];
         float[][] dist = new float[n][];
         IntStream.range(0, n).parallel().forEach(i -> {
-            Top top = new Top(k);
-            for (int c : cellsOf[i]) {
-                for (int j : members[c]) {
-                    if (j != i) {
-                        top.offer(j, VectorUtil.dotProduct(vectors[i], vectors[j]));
-                    }
-                }
-            }
-            nb[i] = top.ids();
-            dist[i] = top.distances();
+            // The rows take the Top's own arrays where it is full, so the graph costs no second copy of itself.
+            nb[i] = tops[i].takeIds();
+            dist[i] = tops[i].takeDistances();
+            tops[i] = null;
         });
         return new KnnGraph(nb, dist);
     }
@@ -87,6 +90,99 @@ final class IvfGraph {
             }
         }
         return top;
+    }
+
+    /**
+     * {@link #search} for many queries at once, cell by cell: each probed cell is read from memory once for all the
+     * queries that probe it. A batch has about as many queries as there are cells, so one cell serves only a few; it
+     * pays only if every query that probes the cell, at whatever rank, is scanned while the cell is in cache. Each
+     * (query, cell) pair gets a Top of its own, and a query's Tops are merged nearest cell first. The merge keeps a
+     * cell's best k in their order, and cells in probe order, so ties go the way one search per query sends them:
+     * same answers.
+     */
+    Top[] searchAll(float[][] queries, int k, int queryProbes) {
+        int cells = members.length;
+        int[][] probed = new int[queries.length][];
+        IntStream.range(0, queries.length).parallel()
+                .forEach(q -> probed[q] = nearestCells(centroids, queries[q], queryProbes));
+        // Pairs (query, rank) grouped by cell, as q * queryProbes + rank.
+        int[] counts = new int[cells];
+        for (int[] p : probed) {
+            for (int c : p) {
+                counts[c]++;
+            }
+        }
+        int[][] pairsOf = new int[cells][];
+        for (int c = 0; c < cells; c++) {
+            pairsOf[c] = new int[counts[c]];
+        }
+        int[] fill = new int[cells];
+        for (int q = 0; q < queries.length; q++) {
+            for (int r = 0; r < probed[q].length; r++) {
+                int c = probed[q][r];
+                pairsOf[c][fill[c]++] = q * queryProbes + r;
+            }
+        }
+        Top[][] partial = new Top[queries.length][queryProbes];
+        IntStream.range(0, cells).parallel().forEach(c -> {
+            for (int pair : pairsOf[c]) {
+                Top top = new Top(k);
+                float[] v = queries[pair / queryProbes];
+                for (int j : members[c]) {
+                    top.offer(j, VectorUtil.dotProduct(v, vectors[j]));
+                }
+                partial[pair / queryProbes][pair % queryProbes] = top;
+            }
+        });
+        Top[] tops = new Top[queries.length];
+        IntStream.range(0, queries.length).parallel().forEach(q -> {
+            Top merged = new Top(k);
+            for (int r = 0; r < probed[q].length; r++) {
+                Top part = partial[q][r];
+                for (int s = 0; s < part.size; s++) {
+                    merged.offer(part.ids[s], part.sims[s]);
+                }
+            }
+            tops[q] = merged;
+        });
+        return tops;
+    }
+
+    /**
+     * Offers each row the members of its probed cells. One pass per probe rank: in a pass each row probes exactly one
+     * cell, so the cells can be scanned in parallel without two threads sharing a row's {@link Top}, and every row
+     * still sees its cells nearest first. A cell has about as many rows probing it at each rank as it has members, so
+     * a pass reads it once for a thousand rows.
+     */
+    private void scanByCell(Top[] tops) {
+        int cells = members.length;
+        for (int rank = 0; rank < Math.min(probes, cells); rank++) {
+            int[] counts = new int[cells];
+            for (int[] probed : cellsOf) {
+                counts[probed[rank]]++;
+            }
+            int[][] rowsOf = new int[cells][];
+            for (int c = 0; c < cells; c++) {
+                rowsOf[c] = new int[counts[c]];
+            }
+            int[] fill = new int[cells];
+            for (int i = 0; i < cellsOf.length; i++) {
+                int c = cellsOf[i][rank];
+                rowsOf[c][fill[c]++] = i;
+            }
+            IntStream.range(0, cells).parallel().forEach(c -> {
+                int[] cellMembers = members[c];
+                for (int i : rowsOf[c]) {
+                    Top top = tops[i];
+                    float[] v = vectors[i];
+                    for (int j : cellMembers) {
+                        if (j != i) {
+                            top.offer(j, VectorUtil.dotProduct(v, vectors[j]));
+                        }
+                    }
+                }
+            });
+        }
     }
 
     /** Share of the true k nearest neighbours (brute force) the graph found, over {@code sample} random points. */
@@ -154,6 +250,22 @@ final class IvfGraph {
 
         int[] ids() {
             return Arrays.copyOf(ids, size);
+        }
+
+        /** {@link #ids()}, handing over the array itself when it is full; the Top is not used after. */
+        int[] takeIds() {
+            return size == ids.length ? ids : ids();
+        }
+
+        /** {@link #distances()}, written over the similarities when full; the Top is not used after. */
+        float[] takeDistances() {
+            if (size < sims.length) {
+                return distances();
+            }
+            for (int s = 0; s < size; s++) {
+                sims[s] = Math.max(0f, 1f - sims[s]);
+            }
+            return sims;
         }
 
         float[] similarities() {
