@@ -10,12 +10,13 @@ import org.sitroom.engine.internal.cluster.KnnGraph;
 /** The cluster bench's IVF stand-in: its cell-by-cell scans give what a scan per row or per query gives. */
 class IvfGraphTest {
 
-    private static final int CELLS = 16;
+    /** Few cells, so that a cell holds several of IvfGraph's blocks of 128 members. */
+    private static final int CELLS = 8;
     private static final int PROBES = 2;
 
     @Test
     void graphRowsAreTheTopOfEachRowsOwnProbedCells() {
-        float[][] vectors = clusteredVectors(2_000, 24, 1L);
+        float[][] vectors = clusteredVectors(3_000, 24, 1L);
         IvfGraph ivf = IvfGraph.build(vectors, CELLS, PROBES, 3L);
         KnnGraph graph = ivf.graph(10);
         for (int i = 0; i < vectors.length; i += 97) {
@@ -39,7 +40,7 @@ class IvfGraphTest {
 
     @Test
     void searchAllAnswersAsOneSearchPerQuery() {
-        float[][] vectors = clusteredVectors(2_000, 24, 5L);
+        float[][] vectors = clusteredVectors(3_000, 24, 5L);
         IvfGraph ivf = IvfGraph.build(vectors, CELLS, PROBES, 3L);
         float[][] queries = clusteredVectors(150, 24, 9L);
         IvfGraph.Top[] all = ivf.searchAll(queries, 7, 4);
@@ -53,7 +54,7 @@ class IvfGraphTest {
 
     @Test
     void theGraphFindsMostTrueNeighboursOfWellSeparatedClusters() {
-        float[][] vectors = clusteredVectors(2_000, 24, 11L);
+        float[][] vectors = clusteredVectors(3_000, 24, 11L);
         IvfGraph ivf = IvfGraph.build(vectors, CELLS, PROBES, 3L);
         assertThat(IvfGraph.recall(vectors, ivf.graph(10), 10, 50, 7L)).isGreaterThan(0.8);
     }
