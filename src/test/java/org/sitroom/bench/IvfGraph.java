@@ -63,10 +63,11 @@ final class IvfGraph {
 
     /**
      * The k-NN graph of all vectors (distance 1 - cosine), each row from its own probed cells. Computed cell by cell
-     * rather than row by row: a cell's members (about a thousand vectors, 1.5 MB) are read from memory once and stay in
-     * cache while every row that probes the cell is scanned against them. Row by row, each row fetched its cells anew,
-     * and the scan was bound by memory, not by arithmetic. A row sees its cells in the same order (nearest first) and
-     * each cell's members in the same order either way, so the graph is the same.
+     * rather than row by row: a cell's members (about 890 vectors, 1.3 MB) are read from memory once, and a block of
+     * them at a time stays in cache while every row that probes the cell is scanned against it ({@link #scanCell}).
+     * Row by row, each row fetched its cells anew, and the scan was bound by memory, not by arithmetic. A row sees its
+     * cells in the same order (nearest first) and each cell's members in the same order either way, so the graph is
+     * the same.
      */
     KnnGraph graph(int k) {
         int n = vectors.length;
