@@ -45,19 +45,7 @@ final class IvfGraph {
         float[][] centroids = KMeans.fit(sample, new KMeans.Options(cells, 4, 1, seed, KMeans.Metric.COSINE)).centroids();
         int[][] cellsOf = new int[n][];
         IntStream.range(0, n).parallel().forEach(i -> cellsOf[i] = nearestCells(centroids, vectors[i], probes));
-        int[] counts = new int[cells];
-        for (int[] c : cellsOf) {
-            counts[c[0]]++;
-        }
-        int[][] members = new int[cells][];
-        for (int c = 0; c < cells; c++) {
-            members[c] = new int[counts[c]];
-        }
-        int[] fill = new int[cells];
-        for (int i = 0; i < n; i++) {
-            int c = cellsOf[i][0];
-            members[c][fill[c]++] = i;
-        }
+        int[][] members = byCell(cells, n, i -> cellsOf[i][0]);
         return new IvfGraph(vectors, centroids, cellsOf, members, probes);
     }
 
@@ -85,7 +73,10 @@ final class IvfGraph {
         return new KnnGraph(nb, dist);
     }
 
-    /** Nearest stored vectors of a query vector, from its {@code queryProbes} nearest cells. */
+    /**
+     * Nearest stored vectors of a query vector, from its {@code queryProbes} nearest cells, one query at a time: the
+     * plain scan that {@link #searchAll} and {@link #graph} must agree with ({@code IvfGraphTest}).
+     */
     Top search(float[] query, int k, int queryProbes) {
         Top top = new Top(k);
         for (int c : nearestCells(centroids, query, queryProbes)) {
@@ -110,23 +101,10 @@ final class IvfGraph {
         IntStream.range(0, queries.length).parallel()
                 .forEach(q -> probed[q] = nearestCells(centroids, queries[q], queryProbes));
         // Pairs (query, rank) grouped by cell, as q * queryProbes + rank.
-        int[] counts = new int[cells];
-        for (int[] p : probed) {
-            for (int c : p) {
-                counts[c]++;
-            }
-        }
-        int[][] pairsOf = new int[cells][];
-        for (int c = 0; c < cells; c++) {
-            pairsOf[c] = new int[counts[c]];
-        }
-        int[] fill = new int[cells];
-        for (int q = 0; q < queries.length; q++) {
-            for (int r = 0; r < probed[q].length; r++) {
-                int c = probed[q][r];
-                pairsOf[c][fill[c]++] = q * queryProbes + r;
-            }
-        }
+        int[][] pairsOf = byCell(cells, queries.length * queryProbes, pair -> {
+            int[] p = probed[pair / queryProbes];
+            return pair % queryProbes < p.length ? p[pair % queryProbes] : -1;
+        });
         Top[][] partial = new Top[queries.length][queryProbes];
         IntStream.range(0, cells).parallel().forEach(c -> {
             int[] pairs = pairsOf[c];
@@ -162,19 +140,8 @@ final class IvfGraph {
     private void scanByCell(Top[] tops) {
         int cells = members.length;
         for (int rank = 0; rank < Math.min(probes, cells); rank++) {
-            int[] counts = new int[cells];
-            for (int[] probed : cellsOf) {
-                counts[probed[rank]]++;
-            }
-            int[][] rowsOf = new int[cells][];
-            for (int c = 0; c < cells; c++) {
-                rowsOf[c] = new int[counts[c]];
-            }
-            int[] fill = new int[cells];
-            for (int i = 0; i < cellsOf.length; i++) {
-                int c = cellsOf[i][rank];
-                rowsOf[c][fill[c]++] = i;
-            }
+            int atRank = rank;
+            int[][] rowsOf = byCell(cells, cellsOf.length, i -> cellsOf[i][atRank]);
             IntStream.range(0, cells).parallel().forEach(c -> {
                 int[] rows = rowsOf[c];
                 float[][] rowVectors = new float[rows.length][];
@@ -209,6 +176,32 @@ final class IvfGraph {
                 }
             }
         }
+    }
+
+    /**
+     * Items {@code 0..items-1} grouped by the cell {@code cellOf} gives each (-1: none), ascending within a cell: a
+     * counting sort, so a cell's list costs no more than its length.
+     */
+    private static int[][] byCell(int cells, int items, java.util.function.IntUnaryOperator cellOf) {
+        int[] counts = new int[cells];
+        for (int i = 0; i < items; i++) {
+            int c = cellOf.applyAsInt(i);
+            if (c >= 0) {
+                counts[c]++;
+            }
+        }
+        int[][] out = new int[cells][];
+        for (int c = 0; c < cells; c++) {
+            out[c] = new int[counts[c]];
+        }
+        int[] fill = new int[cells];
+        for (int i = 0; i < items; i++) {
+            int c = cellOf.applyAsInt(i);
+            if (c >= 0) {
+                out[c][fill[c]++] = i;
+            }
+        }
+        return out;
     }
 
     /** Share of the true k nearest neighbours (brute force) the graph found, over {@code sample} random points. */
